@@ -1,0 +1,5 @@
+export * from './tables';
+export * from './vocabularies';
+export * from './regions';
+export * from './forms';
+export * from './limits';

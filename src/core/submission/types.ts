@@ -1,0 +1,56 @@
+/**
+ * A submission as the core sees it: located tables with their rows, each cell with where it came from.
+ * The .xlsx reader, the Office.js adapter and the tests all build this; the validator and aggregator read it.
+ */
+import type { GridCell } from '../grid/types';
+import type { Region } from '../notice/regions';
+import type { TableKey, Variant } from '../notice/tables';
+
+export interface RecordCell {
+  /** Cell text as a person sees it (numbers that are phones or codes already exact text). */
+  readonly text: string;
+  /** A1 address, e.g. "E11". */
+  readonly cell?: string;
+  /** The raw cell, when the source keeps it (number-stored codes, hyperlinks). */
+  readonly raw?: GridCell;
+}
+
+export interface TableRow {
+  /** 1-based sheet row (or data-row index when the source has no sheet). */
+  readonly row: number;
+  /** Cells keyed by the stable column key (`seq`, `name`, `contact` …); a missing key is an empty cell. */
+  readonly cells: Readonly<Record<string, RecordCell>>;
+}
+
+export interface TableData {
+  readonly table: TableKey;
+  readonly file?: string;
+  readonly sheet?: string;
+  /** 1-based sheet row(s) of the header. */
+  readonly headerRows?: readonly number[];
+  /** Column key → column letter, for the columns found. */
+  readonly columns?: Readonly<Record<string, string>>;
+  readonly rows: readonly TableRow[];
+}
+
+/** 附件2 一、基本情况 / 附件3 基本信息 fields found beside the tables. */
+export interface FormValue {
+  readonly key: string;
+  readonly text: string;
+  readonly sheet?: string;
+  readonly cell?: string;
+}
+
+export interface Submission {
+  readonly file?: string;
+  readonly variant?: Variant;
+  readonly region?: Region;
+  /** The submitting unit as written (e.g. 广东省通信管理局), when found. */
+  readonly submitter?: string;
+  readonly tables: Partial<Record<TableKey, TableData>>;
+  readonly form?: readonly FormValue[];
+}
+
+export function cellOf(row: TableRow, key: string): RecordCell {
+  return row.cells[key] ?? { text: '' };
+}
