@@ -1,0 +1,49 @@
+/**
+ * Text normalisation shared by every comparison in the core. Comparing is always done on normalised text;
+ * what is shown and written back is the person's own text unless a fix says otherwise.
+ */
+
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const SPACES = /[\s\u00A0\u3000]+/g;
+
+/** NFKC (full-width letters, digits, ＠ and brackets to half-width), zero-width characters removed, spaces folded, trimmed. */
+export function normalizeText(value: string): string {
+  return value.normalize('NFKC').replace(ZERO_WIDTH, '').replace(SPACES, ' ').trim();
+}
+
+/** normalizeText with every space removed: for names and categories, where 保险 公司 means 保险公司. */
+export function compactText(value: string): string {
+  return normalizeText(value).replace(/ /g, '');
+}
+
+/** Trailing sentence punctuation people add to a cell value (。；; ，,、.). */
+export function stripTrailingPunctuation(value: string): string {
+  return value.replace(/[。．.；;，,、\s]+$/u, '');
+}
+
+/**
+ * The key two names are the same under: compact, brackets unified, trailing punctuation dropped, case folded.
+ * 星汉智能装备股份有限公司 and "星汉智能装备股份有限公司 " and its full-width-bracket spelling share one key.
+ */
+export function nameKey(value: string): string {
+  return stripTrailingPunctuation(compactText(value))
+    .replace(/[（【［〔]/g, '(')
+    .replace(/[）】］〕]/g, ')')
+    .toLowerCase();
+}
+
+/** Text from any cell value a source gives (Office.js values, parsed numbers, booleans). */
+export function textOf(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? numberText(value) : '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value);
+}
+
+/** A number as exact digits where it is an integer (13800138000, never 1.38E+10). */
+export function numberText(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return BigInt(n).toString();
+  return String(n);
+}
