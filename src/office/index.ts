@@ -1,0 +1,3 @@
+export * from './template';
+export * from './requirements';
+export * from './lists';
