@@ -343,37 +343,36 @@ export class WorkbookDouble {
   readonly worksheets;
   readonly names;
   constructor(private readonly ctx: ContextDouble) {
-    const book = this;
     this.worksheets = {
       add: (name: string): WorksheetDouble => {
-        if (book.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`ItemAlreadyExists: sheet ${name}`);
+        if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`ItemAlreadyExists: sheet ${name}`);
         if (name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new Error(`InvalidArgument: sheet name ${name}`);
-        const s = new WorksheetDouble(book, name);
-        book.sheets.push(s);
+        const s = new WorksheetDouble(this, name);
+        this.sheets.push(s);
         opLog.push({ kind: 'worksheets.add', sheet: name });
         return s;
       },
       getItem: (name: string): WorksheetDouble => {
-        const s = book.sheet(name);
+        const s = this.sheet(name);
         if (!s) throw new Error(`ItemNotFound: sheet ${name}`);
         return s;
       },
-      getItemOrNullObject: (name: string) => book.sheet(name) ?? { isNullObject: true },
-      load: (props?: string) => new Loadable(ctx, () => book.sheets.map((s) => ({ name: s.name }))).load(props),
+      getItemOrNullObject: (name: string) => this.sheet(name) ?? { isNullObject: true },
+      load: (props?: string) => new Loadable(ctx, () => this.sheets.map((s) => ({ name: s.name }))).load(props),
     };
     this.names = {
       add: (name: string, reference: string, comment?: string): NamedItemDouble => {
-        if (book.namedItems.has(name.toLowerCase())) throw new Error(`ItemAlreadyExists: name ${name}`);
+        if (this.namedItems.has(name.toLowerCase())) throw new Error(`ItemAlreadyExists: name ${name}`);
         const n = new NamedItemDouble(name, reference, comment);
-        book.namedItems.set(name.toLowerCase(), n);
+        this.namedItems.set(name.toLowerCase(), n);
         return n;
       },
       getItem: (name: string): NamedItemDouble => {
-        const n = book.namedItems.get(name.toLowerCase());
+        const n = this.namedItems.get(name.toLowerCase());
         if (!n) throw new Error(`ItemNotFound: name ${name}`);
         return n;
       },
-      load: (props?: string) => new Loadable(ctx, () => [...book.namedItems.values()].map((n) => ({ name: n.name }))).load(props),
+      load: (props?: string) => new Loadable(ctx, () => [...this.namedItems.values()].map((n) => ({ name: n.name }))).load(props),
     };
   }
   get tables() {
