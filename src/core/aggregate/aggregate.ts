@@ -1,0 +1,310 @@
+/**
+ * Merge the regional submissions into one summary: every row kept with its provenance and normalised
+ * reading, the cross-submission rules run, rows read reconciled with rows summarised, the counts taken.
+ */
+import { compareIssues, countBySeverity, type Issue, type Severity } from '../issues';
+import { NOTICE } from '../notice/limits';
+import { TABLE_KEYS, type TableKey } from '../notice/tables';
+import type { NormalizedRow } from '../submission/normalized';
+import type { Submission, TableRow } from '../submission/types';
+import { nameKey, normalizeText } from '../text/normalize';
+import {
+  duplicateRegions,
+  enterprisesInMultipleRegions,
+  leadSchemeLimit,
+  schemesInMultipleRegions,
+  type FileOccurrence,
+  type Finding,
+  type LeadOccurrence,
+  type Occurrence,
+} from './cross';
+import { computeStatistics } from './stats';
+import type { AggregateDeps, AggregateInput, FileStatus, Reconciliation, ReconciliationLine, Summary, SummaryFile, SummaryRow } from './types';
+
+interface FileWork {
+  readonly index: number;
+  readonly input: AggregateInput;
+  readonly region: string;
+  readonly regionKey: string;
+  readonly submitter: string;
+  /** The input's issues with the file filled in, plus the read error as an issue. */
+  readonly issues: Issue[];
+}
+
+interface RowWork {
+  table: TableKey;
+  fileIndex: number;
+  source: TableRow;
+  sheet: string;
+  cell: string;
+  values: Record<string, string>;
+  normalized: NormalizedRow;
+  issueCount: number;
+  duplicateOf?: SummaryRow['duplicateOf'];
+}
+
+function formValue(sub: Submission, key: string) {
+  return sub.form?.find((f) => f.key === key && normalizeText(f.text) !== '');
+}
+
+/** 来源单位: the submitter the reader found, else the form's 地方行业主管部门 (附件2) or 牵头单位 (附件3). */
+function submitterOf(sub: Submission): string {
+  if (sub.submitter) return normalizeText(sub.submitter);
+  const v = sub.variant === '附件3' ? formValue(sub, 'lead') : (formValue(sub, 'authority') ?? formValue(sub, 'lead'));
+  return v ? normalizeText(v.text) : '';
+}
+
+function rowKey(fileIndex: number, table: string, row: number): string {
+  return `${fileIndex}\u0000${table}\u0000${row}`;
+}
+
+function nameCell(row: TableRow): string {
+  const name = row.cells.name?.cell;
+  if (name) return name;
+  for (const c of Object.values(row.cells)) if (c.cell) return c.cell;
+  return '';
+}
+
+function emptyCounts(): Record<TableKey, number> {
+  return { agencies: 0, targets: 0, schemes: 0 };
+}
+
+export function aggregate(inputs: readonly AggregateInput[], deps: AggregateDeps): Summary {
+  const now = deps.now ? deps.now() : new Date();
+
+  // Files: region, submitter, issues with their file.
+  const files: FileWork[] = inputs.map((input, index) => {
+    const sub = input.submission;
+    const region = sub?.region?.name ?? '';
+    const issues: Issue[] = input.issues.map((i) => (i.file ? i : { ...i, file: input.file }));
+    if (input.error && !issues.some((i) => i.code === input.error!.code)) {
+      issues.push({
+        code: input.error.code,
+        severity: 'error',
+        table: 'workbook',
+        file: input.file,
+        message: input.error.message,
+        messageEn: input.error.messageEn ?? input.error.message,
+      });
+    }
+    return {
+      index,
+      input,
+      region,
+      regionKey: sub?.region?.code ?? `file:${index}`,
+      submitter: sub ? submitterOf(sub) : '',
+      issues,
+    };
+  });
+
+  // Rows: every row of every table, in file order then table order then row order.
+  const rows: Record<TableKey, RowWork[]> = { agencies: [], targets: [], schemes: [] };
+  const byKey = new Map<string, RowWork>();
+  for (const f of files) {
+    const sub = f.input.submission;
+    if (!sub) continue;
+    for (const table of TABLE_KEYS) {
+      const data = sub.tables[table];
+      if (!data) continue;
+      for (const source of data.rows) {
+        const values: Record<string, string> = {};
+        for (const [k, c] of Object.entries(source.cells)) values[k] = c.text;
+        const w: RowWork = {
+          table,
+          fileIndex: f.index,
+          source,
+          sheet: data.sheet ?? '',
+          cell: nameCell(source),
+          values,
+          normalized: deps.normalizeRow(table, source),
+          issueCount: 0,
+        };
+        rows[table].push(w);
+        // Two rows of one file and table never share a sheet row; if a source breaks that, the first keeps the count.
+        const k = rowKey(f.index, table, source.row);
+        if (!byKey.has(k)) byKey.set(k, w);
+      }
+    }
+  }
+
+  // The validator's issues, counted on their rows.
+  for (const f of files) {
+    for (const i of f.issues) {
+      if (i.row === undefined || !(TABLE_KEYS as readonly string[]).includes(i.table)) continue;
+      const w = byKey.get(rowKey(f.index, i.table, i.row));
+      if (w) w.issueCount++;
+    }
+  }
+
+  // Duplicates within the summary: flagged on every later row with the same name key.
+  for (const table of TABLE_KEYS) {
+    const first = new Map<string, RowWork>();
+    for (const w of rows[table]) {
+      const key = w.normalized.nameKey || nameKey(w.values.name ?? '');
+      if (!key) continue;
+      const earlier = first.get(key);
+      if (earlier) {
+        w.duplicateOf = {
+          file: files[earlier.fileIndex].input.file,
+          sheet: earlier.sheet || undefined,
+          cell: earlier.cell || undefined,
+          row: earlier.source.row,
+        };
+      } else first.set(key, w);
+    }
+  }
+
+  // Cross-submission rules.
+  const occurrence = (w: RowWork): Occurrence => {
+    const f = files[w.fileIndex];
+    return {
+      fileIndex: w.fileIndex,
+      file: f.input.file,
+      sheet: w.sheet,
+      row: w.source.row,
+      cell: w.cell,
+      table: w.table,
+      region: f.region,
+      regionKey: f.regionKey,
+      name: normalizeText(w.values.name ?? ''),
+      key: w.normalized.nameKey || nameKey(w.values.name ?? ''),
+    };
+  };
+  const leads: LeadOccurrence[] = [];
+  for (const f of files) {
+    const sub = f.input.submission;
+    if (!sub) continue;
+    const schemeKeys = rows.schemes
+      .filter((w) => w.fileIndex === f.index)
+      .map((w, i) => w.normalized.nameKey || nameKey(w.values.name ?? '') || `#${f.index}:${i}`);
+    const agencyLeads = rows.agencies.filter((w) => w.fileIndex === f.index && w.normalized.lead);
+    for (const w of agencyLeads) leads.push({ ...occurrence(w), schemeKeys });
+    if (agencyLeads.length === 0) {
+      const lead = formValue(sub, 'lead');
+      if (lead && nameKey(lead.text)) {
+        leads.push({
+          fileIndex: f.index,
+          file: f.input.file,
+          sheet: lead.sheet ?? '',
+          cell: lead.cell ?? '',
+          table: 'form',
+          region: f.region,
+          regionKey: f.regionKey,
+          name: normalizeText(lead.text),
+          key: nameKey(lead.text),
+          schemeKeys,
+        });
+      }
+    }
+  }
+  const findings: Finding[] = [
+    ...enterprisesInMultipleRegions(rows.targets.map(occurrence)),
+    ...leadSchemeLimit(leads),
+    ...schemesInMultipleRegions(rows.schemes.map(occurrence)),
+  ];
+  const fileOccurrences: FileOccurrence[] = files
+    .filter((f) => f.input.submission)
+    .map((f) => ({ fileIndex: f.index, file: f.input.file, region: f.region, regionKey: f.regionKey, variant: f.input.submission!.variant, submitter: f.submitter }));
+  const regionIssues = duplicateRegions(fileOccurrences);
+
+  // Cross issues count on every row and file they point at.
+  const crossByFile = files.map(() => [] as Issue[]);
+  for (const { issue, occurrences } of findings) {
+    const touchedFiles = new Set<number>();
+    for (const o of occurrences) {
+      touchedFiles.add(o.fileIndex);
+      if (o.table !== 'form' && o.row !== undefined) {
+        const w = byKey.get(rowKey(o.fileIndex, o.table, o.row));
+        if (w) w.issueCount++;
+      }
+    }
+    for (const fi of touchedFiles) crossByFile[fi].push(issue);
+  }
+  for (const { issue, fileIndex } of regionIssues) crossByFile[fileIndex].push(issue);
+  const crossIssues = [...findings.map((x) => x.issue), ...regionIssues.map((x) => x.issue)].sort(compareIssues);
+
+  // Files.
+  const summaryFiles: SummaryFile[] = files.map((f) => {
+    const counts = countBySeverity([...f.issues, ...crossByFile[f.index]]);
+    const rowsRead = emptyCounts();
+    const sub = f.input.submission;
+    for (const t of TABLE_KEYS) rowsRead[t] = sub?.tables[t]?.rows.length ?? 0;
+    const status: FileStatus = !sub ? 'unreadable' : counts.error > 0 ? 'errors' : counts.warning > 0 ? 'warnings' : 'ok';
+    return {
+      index: f.index,
+      file: f.input.file,
+      status,
+      ...(f.region ? { region: f.region, regionCode: f.regionKey } : {}),
+      ...(sub?.variant ? { variant: sub.variant } : {}),
+      ...(f.submitter ? { submitter: f.submitter } : {}),
+      rowsRead,
+      issueCounts: counts as Record<Severity, number>,
+      ...(f.input.error ? { error: { code: f.input.error.code, message: f.input.error.message } } : {}),
+    };
+  });
+
+  // Summary rows.
+  const summaryRows: Record<TableKey, SummaryRow[]> = { agencies: [], targets: [], schemes: [] };
+  for (const table of TABLE_KEYS) {
+    summaryRows[table] = rows[table].map((w) => {
+      const f = files[w.fileIndex];
+      return {
+        table,
+        fileIndex: w.fileIndex,
+        region: f.region,
+        submitter: f.submitter,
+        file: f.input.file,
+        sheet: w.sheet,
+        row: w.source.row,
+        cell: w.cell,
+        values: w.values,
+        normalized: w.normalized,
+        issueCount: w.issueCount,
+        ...(w.duplicateOf ? { duplicateOf: w.duplicateOf } : {}),
+      };
+    });
+  }
+
+  const reconciliation = reconcile(inputs, summaryFiles, summaryRows);
+  const statistics = computeStatistics(summaryRows, summaryFiles);
+  const issues = [...files.flatMap((f) => f.issues), ...crossIssues].sort(compareIssues);
+
+  return {
+    generatedAt: now.toISOString(),
+    notice: NOTICE.number,
+    files: summaryFiles,
+    rows: summaryRows,
+    issues,
+    crossIssues,
+    reconciliation,
+    statistics,
+  };
+}
+
+/** Rows read (from the inputs) against rows in the summary (counted in the output), per file and table. */
+export function reconcile(inputs: readonly AggregateInput[], files: readonly SummaryFile[], rows: Readonly<Record<TableKey, readonly SummaryRow[]>>): Reconciliation {
+  const inSummary = new Map<string, number>();
+  for (const table of TABLE_KEYS) for (const r of rows[table]) inSummary.set(`${r.fileIndex}|${table}`, (inSummary.get(`${r.fileIndex}|${table}`) ?? 0) + 1);
+  const lines: ReconciliationLine[] = [];
+  const totals = { agencies: { read: 0, inSummary: 0 }, targets: { read: 0, inSummary: 0 }, schemes: { read: 0, inSummary: 0 } };
+  inputs.forEach((input, index) => {
+    const sub = input.submission;
+    if (!sub) return;
+    for (const table of TABLE_KEYS) {
+      const data = sub.tables[table];
+      if (!data) continue;
+      const read = data.rows.length;
+      const summarised = inSummary.get(`${index}|${table}`) ?? 0;
+      lines.push({ fileIndex: index, file: files[index].file, table, read, inSummary: summarised, balanced: read === summarised });
+      totals[table].read += read;
+      totals[table].inSummary += summarised;
+    }
+  });
+  // Rows in the summary from a file/table that was not read would be invented rows: unbalanced too.
+  let stray = 0;
+  for (const [k, n] of inSummary) {
+    const [fi, table] = k.split('|');
+    if (!lines.some((l) => l.fileIndex === Number(fi) && l.table === table)) stray += n;
+  }
+  return { lines, totals, balanced: stray === 0 && lines.every((l) => l.balanced) };
+}

@@ -1,0 +1,197 @@
+/**
+ * The columns of the summary's data sheets and CSV files, once: provenance, the notice's own columns
+ * (headers from TABLES), the normalised reading, then the duplicate flag and the issue count.
+ * The .xlsx writer and the CSV export both read this, so a sheet and its CSV always agree.
+ */
+import type { Issue } from '../issues';
+import { SEVERITY_LABELS } from '../issues';
+import { TABLES, type TableKey, type VocabularyKey } from '../notice/tables';
+import type { SummaryRow } from './types';
+
+export type SummaryColumnKind = 'provenance' | 'official' | 'normalized' | 'meta';
+
+export interface SummaryColumn {
+  readonly key: string;
+  /** Header as written in the sheet and CSV (unique within a table). */
+  readonly header: string;
+  readonly headerEn: string;
+  readonly kind: SummaryColumnKind;
+  /** Excel character units. */
+  readonly width: number;
+  /** Written as text (`@`): phones, codes, addresses. */
+  readonly text: boolean;
+  /** Category column offered as a dropdown in the workbook. */
+  readonly vocabulary?: VocabularyKey;
+  /** Holds a number (counts, 序号 when numeric). */
+  readonly numeric?: boolean;
+}
+
+export type CellValue = string | number;
+
+const PROVENANCE: readonly SummaryColumn[] = [
+  { key: 'region', header: '来源地区', headerEn: 'Region', kind: 'provenance', width: 12, text: false },
+  { key: 'submitter', header: '来源单位', headerEn: 'Submitter', kind: 'provenance', width: 28, text: false },
+  { key: 'file', header: '来源文件', headerEn: 'File', kind: 'provenance', width: 36, text: false },
+  { key: 'sheet', header: '工作表', headerEn: 'Sheet', kind: 'provenance', width: 14, text: false },
+  { key: 'cell', header: '单元格/行号', headerEn: 'Cell / row', kind: 'provenance', width: 11, text: true },
+];
+
+const NORMALIZED: Readonly<Record<TableKey, readonly SummaryColumn[]>> = {
+  agencies: [
+    { key: 'n.type', header: '机构类型（规范值）', headerEn: 'Agency type (official)', kind: 'normalized', width: 16, text: false },
+    { key: 'n.person', header: '联系人（识别）', headerEn: 'Contact person (parsed)', kind: 'normalized', width: 10, text: false },
+    { key: 'n.phone', header: '联系电话（识别）', headerEn: 'Phone (parsed)', kind: 'normalized', width: 16, text: true },
+    { key: 'n.lead', header: '是否牵头（识别）', headerEn: 'Lead (parsed)', kind: 'normalized', width: 10, text: false },
+  ],
+  targets: [
+    { key: 'n.industry', header: '所在行业领域（规范值）', headerEn: 'Industry (official)', kind: 'normalized', width: 16, text: false },
+    { key: 'n.mobile', header: '手机（识别）', headerEn: 'Mobile (parsed)', kind: 'normalized', width: 14, text: true },
+    { key: 'n.email', header: '邮箱（识别）', headerEn: 'E-mail (parsed)', kind: 'normalized', width: 26, text: true },
+  ],
+  schemes: [
+    { key: 'n.type', header: '方案类型（规范值）', headerEn: 'Scheme type (official)', kind: 'normalized', width: 14, text: false },
+    { key: 'n.industry', header: '行业领域（规范值）', headerEn: 'Industry / product type (official)', kind: 'normalized', width: 16, text: false },
+    { key: 'n.mobile', header: '手机（识别）', headerEn: 'Mobile (parsed)', kind: 'normalized', width: 14, text: true },
+    { key: 'n.email', header: '邮箱（识别）', headerEn: 'E-mail (parsed)', kind: 'normalized', width: 26, text: true },
+  ],
+};
+
+const META: readonly SummaryColumn[] = [
+  { key: 'duplicateOf', header: '重复（首次出现于）', headerEn: 'Duplicate of', kind: 'meta', width: 30, text: false },
+  { key: 'issueCount', header: '问题数', headerEn: 'Issues', kind: 'meta', width: 8, text: false, numeric: true },
+];
+
+export function summaryColumns(table: TableKey): SummaryColumn[] {
+  const official: SummaryColumn[] = TABLES[table].columns.map((c) => ({
+    key: c.key,
+    header: c.header,
+    headerEn: c.key,
+    kind: 'official',
+    width: c.width,
+    text: c.text,
+    ...(c.vocabulary ? { vocabulary: c.vocabulary } : {}),
+    ...(c.kind === 'seq' ? { numeric: true } : {}),
+  }));
+  return [...PROVENANCE, ...official, ...NORMALIZED[table], ...META];
+}
+
+/** "《file》 sheet B6" for a place. */
+export function placeText(p: { file?: string; sheet?: string; cell?: string; row?: number } | undefined): string {
+  if (!p) return '';
+  return [p.file ? `《${p.file}》` : '', p.sheet ?? '', p.cell ?? (p.row ? `第${p.row}行` : '')].filter(Boolean).join(' ');
+}
+
+/** 序号 written as a number when it is one ("1"), else as written ("1-1", "一"). */
+export function seqValue(text: string): CellValue {
+  return /^\d{1,9}$/.test(text.trim()) ? Number(text.trim()) : text;
+}
+
+/** The row's values in summaryColumns(table) order. Official cells keep the person's text. */
+export function summaryRowValues(row: SummaryRow, columns: readonly SummaryColumn[] = summaryColumns(row.table)): CellValue[] {
+  const n = row.normalized;
+  return columns.map((c): CellValue => {
+    switch (c.key) {
+      case 'region':
+        return row.region;
+      case 'submitter':
+        return row.submitter;
+      case 'file':
+        return row.file;
+      case 'sheet':
+        return row.sheet;
+      case 'cell':
+        return row.cell || `第${row.row}行`;
+      case 'n.type':
+        return n.type ?? '';
+      case 'n.industry':
+        return n.industry ?? '';
+      case 'n.person':
+        return n.person ?? '';
+      case 'n.phone':
+        return n.phone ?? n.mobile ?? '';
+      case 'n.lead':
+        return n.lead === undefined ? '' : n.lead ? '是' : '否';
+      case 'n.mobile':
+        return n.mobile ?? '';
+      case 'n.email':
+        return n.email ?? '';
+      case 'duplicateOf':
+        return placeText(row.duplicateOf);
+      case 'issueCount':
+        return row.issueCount;
+      default:
+        return c.kind === 'official' && c.key === 'seq' ? seqValue(row.values.seq ?? '') : (row.values[c.key] ?? '');
+    }
+  });
+}
+
+/** The 问题清单 columns. */
+export const ISSUE_COLUMNS: readonly SummaryColumn[] = [
+  { key: 'severity', header: '级别', headerEn: 'Severity', kind: 'meta', width: 14, text: false },
+  { key: 'code', header: '规则代码', headerEn: 'Code', kind: 'meta', width: 34, text: false },
+  { key: 'message', header: '说明', headerEn: 'Message', kind: 'meta', width: 60, text: false },
+  { key: 'file', header: '文件', headerEn: 'File', kind: 'provenance', width: 36, text: false },
+  { key: 'sheet', header: '工作表', headerEn: 'Sheet', kind: 'provenance', width: 14, text: false },
+  { key: 'cell', header: '单元格', headerEn: 'Cell', kind: 'provenance', width: 9, text: true },
+  { key: 'row', header: '行号', headerEn: 'Row', kind: 'provenance', width: 7, text: false, numeric: true },
+  { key: 'table', header: '表', headerEn: 'Table', kind: 'meta', width: 10, text: false },
+  { key: 'column', header: '列', headerEn: 'Column', kind: 'meta', width: 22, text: false },
+  { key: 'value', header: '原值', headerEn: 'Value', kind: 'meta', width: 30, text: true },
+  { key: 'fix', header: '建议修改为', headerEn: 'Suggested fix', kind: 'meta', width: 30, text: true },
+  { key: 'related', header: '相关单元格', headerEn: 'Related cells', kind: 'meta', width: 50, text: false },
+  { key: 'messageEn', header: 'Message (English)', headerEn: 'Message (English)', kind: 'meta', width: 60, text: false },
+];
+
+const TABLE_LABELS: Readonly<Record<string, string>> = {
+  agencies: TABLES.agencies.shortName,
+  targets: TABLES.targets.shortName,
+  schemes: TABLES.schemes.shortName,
+  form: '基本情况',
+  workbook: '文件',
+  summary: '汇总',
+};
+
+function columnLabel(issue: Issue): string {
+  if (!issue.column) return '';
+  const t = TABLES[issue.table as TableKey];
+  return t?.columns.find((c) => c.key === issue.column)?.header ?? issue.column;
+}
+
+export function issueRowValues(issue: Issue): CellValue[] {
+  return ISSUE_COLUMNS.map((c): CellValue => {
+    switch (c.key) {
+      case 'severity':
+        return SEVERITY_LABELS[issue.severity].zh;
+      case 'code':
+        return issue.code;
+      case 'message':
+        return issue.message;
+      case 'file':
+        return issue.file ?? '';
+      case 'sheet':
+        return issue.sheet ?? '';
+      case 'cell':
+        return issue.cell ?? '';
+      case 'row':
+        return issue.row ?? '';
+      case 'table':
+        return TABLE_LABELS[issue.table] ?? issue.table;
+      case 'column':
+        return columnLabel(issue);
+      case 'value':
+        return issue.value ?? '';
+      case 'fix':
+        return issue.fix ? `${issue.fix.value}${issue.fix.certain ? '' : '（建议）'}` : '';
+      case 'related':
+        return (issue.related ?? []).map(placeText).join('；');
+      case 'messageEn':
+        return issue.messageEn;
+      default:
+        return '';
+    }
+  });
+}
+
+export function tableLabel(table: string): string {
+  return TABLE_LABELS[table] ?? table;
+}

@@ -1,0 +1,101 @@
+/**
+ * The summary's small tables as plain rows (title, header, body): the cover's file list and reconciliation,
+ * and the statistics. The .xlsx writer, the CSV export and the CLI print the same rows.
+ */
+import { TABLES } from '../notice/tables';
+import type { CellValue } from './columns';
+import { FILE_STATUS_LABELS, type CrossTab, type Summary } from './types';
+import { UNKNOWN_REGION } from './stats';
+
+export interface ReportBlock {
+  readonly key: string;
+  readonly title: string;
+  readonly titleEn: string;
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly CellValue[])[];
+}
+
+export function filesBlock(summary: Summary): ReportBlock {
+  return {
+    key: 'files',
+    title: '汇总的文件',
+    titleEn: 'Files aggregated',
+    header: ['序号', '文件', '状态', '来源地区', '版本', '来源单位', '服务机构行数', '服务对象行数', '服务方案行数', '错误', '警告', '提示', '读取错误'],
+    rows: summary.files.map((f) => [
+      f.index + 1,
+      f.file,
+      FILE_STATUS_LABELS[f.status].zh,
+      f.region ?? UNKNOWN_REGION,
+      f.variant ?? '',
+      f.submitter ?? '',
+      f.rowsRead.agencies,
+      f.rowsRead.targets,
+      f.rowsRead.schemes,
+      f.issueCounts.error,
+      f.issueCounts.warning,
+      f.issueCounts.info,
+      f.error ? `${f.error.code}：${f.error.message}` : '',
+    ]),
+  };
+}
+
+export function reconciliationBlock(summary: Summary): ReportBlock {
+  const r = summary.reconciliation;
+  const rows: CellValue[][] = r.lines.map((l) => [l.file, TABLES[l.table].shortName, l.read, l.inSummary, l.balanced ? '一致' : '不一致']);
+  for (const t of ['agencies', 'targets', 'schemes'] as const) {
+    rows.push(['合计', TABLES[t].shortName, r.totals[t].read, r.totals[t].inSummary, r.totals[t].read === r.totals[t].inSummary ? '一致' : '不一致']);
+  }
+  return {
+    key: 'reconciliation',
+    title: `行数核对：读取行数 = 汇总行数（${r.balanced ? '全部一致' : '存在不一致'}）`,
+    titleEn: `Reconciliation: rows read = rows in summary (${r.balanced ? 'balanced' : 'NOT balanced'})`,
+    header: ['文件', '表', '读取行数', '汇总行数', '核对'],
+    rows,
+  };
+}
+
+function crossTabBlock(key: string, title: string, titleEn: string, tab: CrossTab): ReportBlock {
+  return {
+    key,
+    title,
+    titleEn,
+    header: [tab.rowLabel, ...tab.columns, '合计'],
+    rows: [...tab.rows.map((r) => [r.label, ...r.counts, r.total]), ['合计', ...tab.columnTotals, tab.total]],
+  };
+}
+
+export function statisticsBlocks(summary: Summary): ReportBlock[] {
+  const s = summary.statistics;
+  return [
+    crossTabBlock('regionByIndustry', '服务对象：地区 × 所在行业领域', 'Targets: region × industry', s.regionByIndustry),
+    crossTabBlock('regionBySchemeType', '服务方案：地区 × 方案类型', 'Schemes: region × scheme type', s.regionBySchemeType),
+    {
+      key: 'agencyTypes',
+      title: '服务机构：机构类型（全国）',
+      titleEn: 'Agencies by type (nationwide)',
+      header: ['机构类型', '机构数（行）'],
+      rows: [...s.agencyTypes.map((t) => [t.type, t.count]), ['合计', s.agencyTypes.reduce((a, t) => a + t.count, 0)]],
+    },
+    {
+      key: 'agenciesByRegionCount',
+      title: '服务机构：按服务地区数',
+      titleEn: 'Agencies by number of regions served',
+      header: ['服务地区数', '机构数'],
+      rows: s.agenciesByRegionCount.map((x) => [x.regions, x.agencies]),
+    },
+    {
+      key: 'agencyReach',
+      title: '服务机构及其服务地区',
+      titleEn: 'Agencies and the regions they serve',
+      header: ['机构名称', '机构类型', '服务地区数', '服务地区'],
+      rows: s.agencyReach.map((a) => [a.name, a.type, a.regions.length, a.regions.join('、')]),
+    },
+    {
+      key: 'filesWithErrors',
+      title: `有错误的文件（${s.filesWithErrors.length}个）`,
+      titleEn: 'Files with errors',
+      header: ['文件', '来源地区', '错误数', '无法读取'],
+      rows: s.filesWithErrors.map((f) => [f.file, f.region, f.errors, f.unreadable ? '是' : '否']),
+    },
+  ];
+}

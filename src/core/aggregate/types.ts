@@ -1,0 +1,142 @@
+/**
+ * The summary model: every row of every submission, where it came from, how it reads once normalised,
+ * the cross-submission findings and the counts a reviewer reports. Pure data: the .xlsx and CSV writers
+ * and the CLI read it, nothing here knows about files.
+ */
+import type { Issue, Provenance, Severity } from '../issues';
+import type { TableKey, Variant } from '../notice/tables';
+import type { NormalizedRow } from '../submission/normalized';
+import type { Submission, TableRow } from '../submission/types';
+
+/** One file handed to the aggregator: read (with its issues) or not readable (with its error). */
+export interface AggregateInput {
+  /** The file's name as shown to the reviewer (base name or path). */
+  readonly file: string;
+  readonly submission?: Submission;
+  /** The reader's and the validator's issues for this file. */
+  readonly issues: readonly Issue[];
+  readonly error?: { readonly code: string; readonly message: string; readonly messageEn?: string };
+}
+
+export interface AggregateDeps {
+  /** The validator's row normaliser (src/core/rules/normalize-row.ts). */
+  readonly normalizeRow: (table: TableKey, row: TableRow) => NormalizedRow;
+  /** Clock, for a reproducible 生成时间 in tests. */
+  readonly now?: () => Date;
+}
+
+export type FileStatus = 'ok' | 'warnings' | 'errors' | 'unreadable';
+
+export const FILE_STATUS_LABELS: Readonly<Record<FileStatus, { zh: string; en: string }>> = {
+  ok: { zh: '通过', en: 'ok' },
+  warnings: { zh: '有警告', en: 'warnings' },
+  errors: { zh: '有错误', en: 'errors' },
+  unreadable: { zh: '无法读取', en: 'unreadable' },
+};
+
+export interface SummaryFile {
+  /** Position in the inputs; rows and reconciliation lines refer to files by it (two files may share a name). */
+  readonly index: number;
+  readonly file: string;
+  readonly status: FileStatus;
+  /** Official region name (江苏省), when the reader recognised it. */
+  readonly region?: string;
+  readonly regionCode?: string;
+  readonly variant?: Variant;
+  /** 来源单位: the submitting authority (附件2) or the lead (附件3), as written. */
+  readonly submitter?: string;
+  /** Data rows read per table (what the reader handed over). */
+  readonly rowsRead: Readonly<Record<TableKey, number>>;
+  /** Issues of this file, cross-submission issues pointing into it included. */
+  readonly issueCounts: Readonly<Record<Severity, number>>;
+  readonly error?: { readonly code: string; readonly message: string };
+}
+
+export interface SummaryRow {
+  readonly table: TableKey;
+  /** Index into Summary.files. */
+  readonly fileIndex: number;
+  /** 来源地区 (official name), '' when not recognised. */
+  readonly region: string;
+  /** 来源单位 */
+  readonly submitter: string;
+  /** 来源文件 */
+  readonly file: string;
+  /** 工作表 */
+  readonly sheet: string;
+  /** 1-based sheet row (or data-row index when the source has no sheet). */
+  readonly row: number;
+  /** A1 address of the row's name cell (else its first addressed cell), '' when unknown. */
+  readonly cell: string;
+  /** The person's own text, keyed by the official column key (`seq`, `name` …). */
+  readonly values: Readonly<Record<string, string>>;
+  readonly normalized: NormalizedRow;
+  /** Issues pointing at this row: the validator's plus cross-submission ones (as main or related cell). */
+  readonly issueCount: number;
+  /** Set when an earlier row of the same table has the same name key: a duplicate is flagged, never removed. */
+  readonly duplicateOf?: Provenance;
+}
+
+export interface ReconciliationLine {
+  readonly fileIndex: number;
+  readonly file: string;
+  readonly table: TableKey;
+  /** Rows the reader handed over. */
+  readonly read: number;
+  /** Rows of that file and table found in the summary (counted, not copied). */
+  readonly inSummary: number;
+  readonly balanced: boolean;
+}
+
+export interface Reconciliation {
+  readonly lines: readonly ReconciliationLine[];
+  readonly totals: Readonly<Record<TableKey, { readonly read: number; readonly inSummary: number }>>;
+  /** Every line balanced: rows read = rows in summary. */
+  readonly balanced: boolean;
+}
+
+/** A count table: rows (regions) × columns (categories), with totals. */
+export interface CrossTab {
+  readonly rowLabel: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly { readonly label: string; readonly counts: readonly number[]; readonly total: number }[];
+  readonly columnTotals: readonly number[];
+  readonly total: number;
+}
+
+export interface AgencyReach {
+  readonly name: string;
+  /** Official 机构类型 where recognised, else the text as written. */
+  readonly type: string;
+  readonly regions: readonly string[];
+}
+
+export interface Statistics {
+  /** 服务对象: region × 所在行业领域 (official value where recognised). */
+  readonly regionByIndustry: CrossTab;
+  /** 服务方案: region × 方案类型. */
+  readonly regionBySchemeType: CrossTab;
+  /** 服务机构: 机构类型 nationwide (rows). */
+  readonly agencyTypes: readonly { readonly type: string; readonly count: number }[];
+  /** Every agency (by name key) with the regions it serves, most regions first. */
+  readonly agencyReach: readonly AgencyReach[];
+  /** How many agencies serve 1, 2, 3 … regions. */
+  readonly agenciesByRegionCount: readonly { readonly regions: number; readonly agencies: number }[];
+  /** Files with at least one error, or unreadable. */
+  readonly filesWithErrors: readonly { readonly file: string; readonly region: string; readonly errors: number; readonly unreadable: boolean }[];
+}
+
+export interface Summary {
+  /** ISO 8601 time the summary was built. */
+  readonly generatedAt: string;
+  /** 工信厅网安函〔2023〕356号 */
+  readonly notice: string;
+  readonly files: readonly SummaryFile[];
+  readonly rows: Readonly<Record<TableKey, readonly SummaryRow[]>>;
+  /** Every issue: each file's own (file filled in) and the cross-submission ones, sorted by compareIssues. */
+  readonly issues: readonly Issue[];
+  /** The cross-submission issues alone (also in `issues`). */
+  readonly crossIssues: readonly Issue[];
+  readonly reconciliation: Reconciliation;
+  readonly statistics: Statistics;
+}

@@ -1,0 +1,219 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { aggregate } from '../../src/core/aggregate/aggregate';
+import { summaryColumns, summaryRowValues } from '../../src/core/aggregate/columns';
+import { CROSS_CODES, authorityKind } from '../../src/core/aggregate/cross';
+import type { AggregateInput } from '../../src/core/aggregate/types';
+import { TABLES, TABLE_KEYS, type TableKey } from '../../src/core/notice/tables';
+import { LIMITS } from '../../src/core/notice/limits';
+import type { NormalizedRow } from '../../src/core/submission/normalized';
+import type { TableRow } from '../../src/core/submission/types';
+import { deps, fixtureInputs, loadCrossExpected, loadFixtures, makeSubmission } from './helpers';
+
+const C = '13800138000 a@qq.com';
+
+describe('aggregate the shared fixtures', () => {
+  const fixtures = loadFixtures();
+  const summary = aggregate(fixtureInputs(), deps);
+
+  test('every row read is in the summary, per file and per table', () => {
+    for (const t of TABLE_KEYS) {
+      const expected = fixtures.reduce((a, f) => a + (f.rowCounts[t] ?? 0), 0);
+      expect(summary.rows[t]).toHaveLength(expected);
+      expect(summary.reconciliation.totals[t]).toEqual({ read: expected, inSummary: expected });
+    }
+    expect(summary.reconciliation.balanced).toBe(true);
+    for (const fx of fixtures) {
+      for (const [t, n] of Object.entries(fx.rowCounts)) {
+        const line = summary.reconciliation.lines.find((l) => l.file === fx.file && l.table === t);
+        expect(line).toMatchObject({ read: n, inSummary: n, balanced: true });
+      }
+    }
+    // 厦门 (附件3) has no 服务机构 table: no line for it.
+    expect(summary.reconciliation.lines.filter((l) => l.file.startsWith('厦门'))).toHaveLength(2);
+  });
+
+  test('the cross-submission enterprise is found with both cells', () => {
+    const expected = loadCrossExpected();
+    const found = summary.crossIssues.filter((i) => i.code === CROSS_CODES.enterpriseInMultipleRegions);
+    expect(found).toHaveLength(expected.length);
+    for (const e of expected) {
+      const issue = found.find((i) => i.value === e.enterprise)!;
+      expect(issue).toBeDefined();
+      expect(issue.severity).toBe(e.severity);
+      const places = [{ file: issue.file, sheet: issue.sheet, row: issue.row, cell: issue.cell }, ...(issue.related ?? [])];
+      expect(places).toEqual(e.occurrences.map((o) => ({ file: o.file, sheet: o.sheet, row: o.row, cell: o.cell })));
+      expect(issue.message).toContain('江苏省');
+      expect(issue.message).toContain('广东省');
+      expect(issue.messageEn).toContain('B6');
+    }
+    // Nothing else crosses between these four submissions.
+    expect(summary.crossIssues.map((i) => i.code)).toEqual([CROSS_CODES.enterpriseInMultipleRegions]);
+  });
+
+  test('rows carry provenance, official columns and normalised values', () => {
+    const first = summary.rows.agencies[0];
+    expect(first).toMatchObject({ region: '江苏省', file: fixtures[0].file, sheet: '二、试点安排', row: 6, cell: 'B6' });
+    expect(first.values.name).toBe('衡安财产保险股份有限公司江苏分公司');
+    expect(first.normalized.lead).toBe(true);
+    const beijing = summary.rows.targets.find((r) => r.region === '北京市' && r.row === 13)!;
+    expect(beijing.values.industry).toBe('电信与互联网');
+    expect(beijing.normalized.industry).toBe('电信和互联网');
+    const cols = summaryColumns('targets');
+    const values = summaryRowValues(beijing, cols);
+    expect(cols.slice(0, 5).map((c) => c.header)).toEqual(['来源地区', '来源单位', '来源文件', '工作表', '单元格/行号']);
+    expect(cols.slice(5, 5 + TABLES.targets.columns.length).map((c) => c.header)).toEqual(TABLES.targets.columns.map((c) => c.header));
+    expect(values[cols.findIndex((c) => c.header === '所在行业领域')]).toBe('电信与互联网');
+    expect(values[cols.findIndex((c) => c.header === '所在行业领域（规范值）')]).toBe('电信和互联网');
+    expect(values[cols.findIndex((c) => c.header === '手机（识别）')]).toBe('19128886838');
+    expect(values[cols.findIndex((c) => c.header === '序号')]).toBe(2);
+  });
+
+  test('issue counts land on their rows, cross-submission issues included', () => {
+    const row16 = summary.rows.targets.find((r) => r.region === '北京市' && r.row === 16)!;
+    expect(row16.issueCount).toBe(2);
+    const xinghan = summary.rows.targets.filter((r) => r.values.name === '星汉智能装备股份有限公司');
+    expect(xinghan.map((r) => r.issueCount)).toEqual([1, 1]);
+    expect(summary.rows.targets.find((r) => r.region === '江苏省' && r.row === 14)!.issueCount).toBe(0);
+    const total = TABLE_KEYS.reduce((a, t) => a + summary.rows[t].reduce((b, r) => b + r.issueCount, 0), 0);
+    expect(total).toBe(fixtures.reduce((a, f) => a + f.issues.length, 0) + 2);
+  });
+
+  test('the duplicate enterprise is flagged, not removed', () => {
+    const [a, b] = summary.rows.targets.filter((r) => r.values.name === '星汉智能装备股份有限公司');
+    expect(a.duplicateOf).toBeUndefined();
+    expect(b.duplicateOf).toMatchObject({ cell: 'B17', sheet: '二、试点安排' });
+  });
+
+  test('statistics', () => {
+    const s = summary.statistics;
+    const js = s.regionByIndustry.rows.find((r) => r.label === '江苏省')!;
+    expect(js.counts[s.regionByIndustry.columns.indexOf('工业互联网')]).toBe(4);
+    expect(js.total).toBe(10);
+    expect(s.regionByIndustry.total).toBe(34);
+    expect(s.regionByIndustry.rows.map((r) => r.label)).toEqual(['北京市', '江苏省', '广东省', '厦门市']);
+    expect(s.regionByIndustry.columns.slice(0, 3)).toEqual(['电信和互联网', '工业互联网', '车联网']);
+    const bj = s.regionBySchemeType.rows.find((r) => r.label === '北京市')!;
+    expect(Object.fromEntries(s.regionBySchemeType.columns.map((c, i) => [c, bj.counts[i]]))).toEqual({ 企业类: 2, 产品服务类: 1 });
+    expect(s.agencyTypes.find((t) => t.type === '保险公司')!.count).toBe(3);
+    expect(s.agencyTypes.find((t) => t.type === '保险中介机构')!.count).toBe(1);
+    expect(s.agenciesByRegionCount).toEqual([{ regions: 1, agencies: 13 }]);
+    expect(s.filesWithErrors.map((f) => f.region).sort()).toEqual(['北京市', '厦门市', '广东省'].sort());
+    expect(summary.files.map((f) => f.status)).toEqual(['warnings', 'errors', 'errors', 'errors']);
+  });
+
+  test('deterministic and sorted issues', () => {
+    expect(summary.generatedAt).toBe('2024-03-01T08:00:00.000Z');
+    expect(summary.notice).toBe('工信厅网安函〔2023〕356号');
+    expect(summary.issues[0].severity).toBe('error');
+    expect(summary.issues.every((i) => i.file)).toBe(true);
+  });
+});
+
+describe('cross-submission rules on hand-made submissions', () => {
+  const lead = ['甲财产保险股份有限公司', '保险公司', '张三 13800138000', '是，牵头单位'] as [string, string, string, string];
+  const schemes = (names: string[]) => names.map((n) => [n, '企业类', '工业互联网', '李四', C] as [string, string, string, string, string]);
+
+  test('a lead with more than five schemes nationwide is an error, naming every lead cell', () => {
+    const inputs: AggregateInput[] = [
+      { file: 'a.xlsx', issues: [], submission: makeSubmission({ file: 'a.xlsx', region: '江苏省', agencies: [lead], schemes: schemes(['方案一', '方案二', '方案三']) }) },
+      { file: 'b.xlsx', issues: [], submission: makeSubmission({ file: 'b.xlsx', region: '浙江省', agencies: [lead], schemes: schemes(['方案四', '方案五', '方案六']) }) },
+    ];
+    const s = aggregate(inputs, deps);
+    const issues = s.crossIssues.filter((i) => i.code === CROSS_CODES.leadSchemeLimit);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ severity: 'error', file: 'a.xlsx', cell: 'B3', table: 'agencies' });
+    expect(issues[0].related).toEqual([{ file: 'b.xlsx', sheet: 'Sheet1', cell: 'B3', row: 3 }]);
+    expect(issues[0].message).toContain('6个');
+    expect(LIMITS.maxSchemesPerLead).toBe(5);
+    expect(s.files.map((f) => f.status)).toEqual(['errors', 'errors']);
+  });
+
+  test('the same scheme listed twice by one lead counts once; five is within the limit', () => {
+    const inputs: AggregateInput[] = [
+      { file: 'a.xlsx', issues: [], submission: makeSubmission({ file: 'a.xlsx', region: '江苏省', agencies: [lead], schemes: schemes(['方案一', '方案二', '方案三']) }) },
+      { file: 'b.xlsx', issues: [], submission: makeSubmission({ file: 'b.xlsx', region: '浙江省', agencies: [lead], schemes: schemes(['方案三 ', '方案四', '方案五']) }) },
+    ];
+    const s = aggregate(inputs, deps);
+    expect(s.crossIssues.filter((i) => i.code === CROSS_CODES.leadSchemeLimit)).toHaveLength(0);
+    const info = s.crossIssues.filter((i) => i.code === CROSS_CODES.schemeInMultipleRegions);
+    expect(info).toHaveLength(1);
+    expect(info[0]).toMatchObject({ severity: 'info', value: '方案三', cell: 'B9', related: [{ file: 'b.xlsx', cell: 'B7' }] });
+  });
+
+  test('附件3: the lead is the 牵头单位 of the form', () => {
+    const form = [{ key: 'lead', text: '乙保险股份有限公司', sheet: '基本信息', cell: 'B2' }];
+    const inputs: AggregateInput[] = [
+      { file: 'x.xlsx', issues: [], submission: makeSubmission({ file: 'x.xlsx', region: '厦门市', variant: '附件3', form, schemes: schemes(['一', '二', '三', '四', '五', '六']) }) },
+    ];
+    const s = aggregate(inputs, deps);
+    const issue = s.crossIssues.find((i) => i.code === CROSS_CODES.leadSchemeLimit)!;
+    expect(issue).toMatchObject({ table: 'form', sheet: '基本信息', cell: 'B2', value: '乙保险股份有限公司' });
+    expect(s.files[0].submitter).toBe('乙保险股份有限公司');
+  });
+
+  test('two files for the same region: a warning on the later file; 工信 and 通信管理局 are two submitters', () => {
+    const mk = (file: string, submitter?: string) => ({
+      file,
+      issues: [],
+      submission: makeSubmission({ file, region: '江苏省', submitter, targets: [['丙公司', '工业互联网', '王五', C]] }),
+    });
+    const s = aggregate([mk('v1.xlsx'), mk('v2.xlsx')], deps);
+    const dup = s.crossIssues.filter((i) => i.code === CROSS_CODES.duplicateRegion);
+    expect(dup).toHaveLength(1);
+    expect(dup[0]).toMatchObject({ severity: 'warning', file: 'v2.xlsx', table: 'workbook', related: [{ file: 'v1.xlsx' }] });
+    // Rows of both are kept; the second is flagged as a duplicate; same region is not "two regions".
+    expect(s.rows.targets).toHaveLength(2);
+    expect(s.rows.targets[1].duplicateOf).toMatchObject({ file: 'v1.xlsx' });
+    expect(s.crossIssues.filter((i) => i.code === CROSS_CODES.enterpriseInMultipleRegions)).toHaveLength(0);
+
+    const two = aggregate([mk('a.xlsx', '江苏省工业和信息化厅'), mk('b.xlsx', '江苏省通信管理局')], deps);
+    expect(two.crossIssues.filter((i) => i.code === CROSS_CODES.duplicateRegion)).toHaveLength(0);
+    expect(authorityKind('江苏省通信管理局')).toBe('ca');
+    expect(authorityKind('广东省工业和信息化厅')).toBe('miit');
+  });
+
+  test('an unreadable file is listed with its error and reconciles to nothing', () => {
+    const s = aggregate(
+      [
+        { file: 'broken.xlsx', issues: [], error: { code: 'file.not-xlsx', message: '不是 .xlsx 文件' } },
+        { file: 'ok.xlsx', issues: [], submission: makeSubmission({ file: 'ok.xlsx', region: '上海市', targets: [['丁公司', '车联网', '赵六', C]] }) },
+      ],
+      deps,
+    );
+    expect(s.files[0]).toMatchObject({ file: 'broken.xlsx', status: 'unreadable', error: { code: 'file.not-xlsx' }, rowsRead: { agencies: 0, targets: 0, schemes: 0 } });
+    expect(s.issues.find((i) => i.code === 'file.not-xlsx')).toMatchObject({ severity: 'error', file: 'broken.xlsx', table: 'workbook' });
+    expect(s.statistics.filesWithErrors).toEqual([{ file: 'broken.xlsx', region: '（地区未识别）', errors: 1, unreadable: true }]);
+    expect(s.reconciliation.balanced).toBe(true);
+    expect(s.files[1].status).toBe('ok');
+  });
+
+  test('an empty input list gives an empty, balanced summary', () => {
+    const s = aggregate([], deps);
+    expect(s.reconciliation).toMatchObject({ balanced: true, lines: [] });
+    expect(s.rows.targets).toEqual([]);
+    expect(s.statistics.regionByIndustry.total).toBe(0);
+  });
+
+  test('rows without a recognised region are never merged with another file', () => {
+    const mk = (file: string, region?: string) => ({ file, issues: [], submission: makeSubmission({ file, region, targets: [['戊公司', '金融', '钱七', C]] }) });
+    const s = aggregate([mk('a.xlsx'), mk('b.xlsx', '湖北省')], deps);
+    const issue = s.crossIssues.find((i) => i.code === CROSS_CODES.enterpriseInMultipleRegions)!;
+    expect(issue.message).toContain('（地区未识别）');
+    expect(s.crossIssues.filter((i) => i.code === CROSS_CODES.duplicateRegion)).toHaveLength(0);
+  });
+});
+
+const realPath = resolve(__dirname, '../../src/core/rules/normalize-row.ts');
+(existsSync(realPath) ? describe : describe.skip)('with the validator\'s own normalizeRow', () => {
+  test('the fixtures aggregate with the same cross-submission finding', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { normalizeRow } = require(realPath) as { normalizeRow: (t: TableKey, r: TableRow) => NormalizedRow };
+    const s = aggregate(fixtureInputs(), { normalizeRow, now: deps.now });
+    expect(s.reconciliation.balanced).toBe(true);
+    const found = s.crossIssues.filter((i) => i.code === CROSS_CODES.enterpriseInMultipleRegions);
+    expect(found.map((i) => [i.cell, ...(i.related ?? []).map((r) => r.cell)])).toEqual([['B17', 'B6']]);
+    expect(s.rows.agencies.filter((r) => r.normalized.lead).map((r) => r.region)).toEqual(['江苏省', '广东省', '北京市']);
+    expect(s.rows.targets.find((r) => r.region === '北京市' && r.row === 13)!.normalized.industry).toBe('电信和互联网');
+  });
+});
