@@ -1,0 +1,59 @@
+/**
+ * The summary as CSV files: one per table, the issues, the statistics (with the file list and the
+ * reconciliation). Text only; src/xlsx/csv-encode.ts turns it into UTF-8 with BOM or GB18030 bytes.
+ */
+import { ISSUE_COLUMNS, issueRowValues, summaryColumns, summaryRowValues } from '../aggregate/columns';
+import { filesBlock, reconciliationBlock, statisticsBlocks, type ReportBlock } from '../aggregate/report';
+import type { Summary } from '../aggregate/types';
+import { TABLE_KEYS, TABLES, type TableKey } from '../notice/tables';
+import { maskText } from './mask';
+import { toCsv, type CsvCell } from './rfc4180';
+
+export interface CsvExportOptions {
+  /** Show mobiles as 138****8000 and e-mails as z***@qq.com (for sharing). */
+  readonly mask?: boolean;
+  /** Neutralise cells beginning with = + - @, tab or CR (default true). */
+  readonly neutralize?: boolean;
+}
+
+export interface CsvFile {
+  /** `服务机构`, `服务对象`, `服务方案`, `问题清单`, `统计`. */
+  readonly key: TableKey | 'issues' | 'statistics';
+  /** File name, e.g. 服务机构.csv. */
+  readonly name: string;
+  readonly text: string;
+}
+
+function blockRows(blocks: readonly ReportBlock[]): CsvCell[][] {
+  const out: CsvCell[][] = [];
+  for (const b of blocks) {
+    if (out.length) out.push([]);
+    out.push([`${b.title} ${b.titleEn}`]);
+    out.push([...b.header]);
+    for (const r of b.rows) out.push([...r]);
+  }
+  return out;
+}
+
+/** Rows of one table's CSV: header then every summary row (same columns as the workbook's sheet). */
+export function tableCsvRows(summary: Summary, table: TableKey): CsvCell[][] {
+  const columns = summaryColumns(table);
+  return [columns.map((c) => c.header), ...summary.rows[table].map((r) => summaryRowValues(r, columns))];
+}
+
+export function issuesCsvRows(summary: Summary): CsvCell[][] {
+  return [ISSUE_COLUMNS.map((c) => c.header), ...summary.issues.map(issueRowValues)];
+}
+
+export function statisticsCsvRows(summary: Summary): CsvCell[][] {
+  return blockRows([filesBlock(summary), reconciliationBlock(summary), ...statisticsBlocks(summary)]);
+}
+
+export function summaryCsvFiles(summary: Summary, options: CsvExportOptions = {}): CsvFile[] {
+  const csv = { neutralize: options.neutralize ?? true, ...(options.mask ? { transform: maskText } : {}) };
+  return [
+    ...TABLE_KEYS.map((t) => ({ key: t, name: `${TABLES[t].shortName}.csv`, text: toCsv(tableCsvRows(summary, t), csv) })),
+    { key: 'issues' as const, name: '问题清单.csv', text: toCsv(issuesCsvRows(summary), csv) },
+    { key: 'statistics' as const, name: '统计.csv', text: toCsv(statisticsCsvRows(summary), csv) },
+  ];
+}

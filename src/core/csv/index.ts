@@ -1,0 +1,3 @@
+export * from './rfc4180';
+export * from './mask';
+export * from './export';
