@@ -12,6 +12,8 @@ export interface GridCell {
   readonly number?: number;
   /** Hyperlink target, e.g. "mailto:zs@qq.com". */
   readonly link?: string;
+  /** The formula, when the cell holds one (`text` is then its cached result). */
+  readonly formula?: string;
 }
 
 export interface Merge {

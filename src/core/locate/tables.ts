@@ -1,0 +1,338 @@
+/**
+ * Find the notice's tables on one sheet by their header rows, wherever they are: any row or column offset,
+ * titles above, stacked or side by side, one- or two-row headers, and read their data rows.
+ */
+import { mergeIndex, rawCell, visibleCell } from '../grid/merges';
+import { a1, columnLetter, type GridCell, type GridSheet } from '../grid/types';
+import { TABLES, TABLE_KEYS, type TableKey } from '../notice/tables';
+import type { RecordCell, TableRow } from '../submission/types';
+import { isEllipsis, isFooter, isHint, isSeqHeader, isSubHeader, isTotal, matchHeader, parseTitle, type ColumnMatch, type TitleInfo } from './text';
+
+export type SkipReason = 'blank' | 'ellipsis' | 'hint' | 'total' | 'seq-only';
+
+export interface LocatedTable {
+  readonly table: TableKey;
+  readonly sheet: string;
+  readonly sheetIndex: number;
+  readonly hidden: boolean;
+  readonly veryHidden: boolean;
+  /** 0-based row of the title, if one was found above the header. */
+  readonly titleRow?: number;
+  readonly titleText?: string;
+  readonly title?: TitleInfo;
+  /** 0-based header rows (one or two). */
+  readonly headerRows: readonly number[];
+  /** Column key → 0-based columns (two for a 手机 / 邮箱 split). */
+  readonly columns: ReadonlyMap<string, readonly number[]>;
+  /** Column keys of the table the header lacks. */
+  readonly missing: readonly string[];
+  /** 0-based inclusive column span of the header (extra columns included). */
+  readonly c0: number;
+  readonly c1: number;
+  readonly rows: TableRow[];
+  readonly skipped: { row: number; reason: SkipReason }[];
+  /** 0-based last row that belongs to the table (data or skipped), for claiming cells. */
+  lastRow: number;
+}
+
+function text(cell: GridCell | undefined): string {
+  return cell ? cell.text.trim() : '';
+}
+
+interface Segment {
+  readonly c0: number;
+  readonly c1: number;
+}
+
+/** Runs of occupied columns in a row: a cell with text or a cell inside a merge. Split again at a repeated 序号. */
+function segments(sheet: GridSheet, row: number): Segment[] {
+  const cells = sheet.rows[row];
+  if (!cells) return [];
+  const idx = mergeIndex(sheet);
+  const occupied: number[] = [];
+  cells.forEach((c, i) => {
+    if (c && c.text.trim() !== '') occupied.push(i);
+  });
+  if (occupied.length < 3) return [];
+  const out: Segment[] = [];
+  let start = occupied[0];
+  let prev = occupied[0];
+  const isOcc = (c: number): boolean => text(cells[c]) !== '' || idx.at(row, c) !== undefined;
+  for (let k = 1; k < occupied.length; k++) {
+    const c = occupied[k];
+    let joined = true;
+    for (let x = prev + 1; x < c; x++) if (!isOcc(x)) joined = false;
+    if (!joined || isSeqHeader(text(cells[c]))) {
+      out.push({ c0: start, c1: prev });
+      start = c;
+    }
+    prev = c;
+  }
+  out.push({ c0: start, c1: prev });
+  // extend each segment's right edge over a merge from its last cell
+  return out.map((s) => {
+    const m = idx.at(row, s.c1);
+    return m && m.c1 > s.c1 ? { c0: s.c0, c1: m.c1 } : s;
+  });
+}
+
+interface HeaderCandidate {
+  readonly table: TableKey;
+  readonly row: number;
+  readonly c0: number;
+  readonly c1: number;
+  readonly columns: Map<string, number[]>;
+  readonly score: number;
+  readonly exact: number;
+}
+
+/** Score each table against one header segment; the best one with its column map. */
+function scoreSegment(sheet: GridSheet, row: number, seg: Segment): HeaderCandidate[] {
+  const per = new Map<TableKey, { cols: Map<string, number[]>; exact: number }>();
+  for (let c = seg.c0; c <= seg.c1; c++) {
+    const t = text(rawCell(sheet, row, c));
+    if (!t) continue;
+    const matches: readonly ColumnMatch[] = matchHeader(t);
+    for (const m of matches) {
+      let e = per.get(m.table);
+      if (!e) per.set(m.table, (e = { cols: new Map(), exact: 0 }));
+      if (!e.cols.has(m.key)) {
+        e.cols.set(m.key, [c]);
+        if (m.exact) e.exact++;
+      }
+    }
+  }
+  const out: HeaderCandidate[] = [];
+  for (const [table, e] of per) {
+    const n = TABLES[table].columns.length;
+    const hasName = e.cols.has('name');
+    if (e.cols.size < 3 || (!hasName && e.cols.size < n - 1)) continue;
+    out.push({ table, row, c0: seg.c0, c1: seg.c1, columns: e.cols, score: e.cols.size / n + (hasName ? 1 : 0), exact: e.exact });
+  }
+  out.sort((a, b) => b.score - a.score || b.exact - a.exact);
+  return out;
+}
+
+/** Every header candidate on the sheet: per row and segment, the tables that fit, best first. */
+function headerCandidates(sheet: GridSheet): HeaderCandidate[][] {
+  const found: HeaderCandidate[][] = [];
+  sheet.rows.forEach((_row, r) => {
+    for (const seg of segments(sheet, r)) {
+      const c = scoreSegment(sheet, r, seg);
+      if (c.length) found.push(c);
+    }
+  });
+  return found;
+}
+
+/** A title (表N …) in the rows just above the header, within its columns. */
+function findTitle(sheet: GridSheet, headerRow: number, c0: number, c1: number): { row: number; text: string; info: TitleInfo } | undefined {
+  for (let r = headerRow - 1; r >= 0 && r >= headerRow - 4; r--) {
+    for (let c = c0; c <= c1; c++) {
+      const t = text(rawCell(sheet, r, c));
+      if (!t) continue;
+      const info = parseTitle(t);
+      if (info) return { row: r, text: t, info };
+      if (matchHeader(t).length && r < headerRow - 1) return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Two-row header: sub-headers under a header cell that spans several columns (联系方式 → 手机 | 邮箱). */
+function splitHeader(sheet: GridSheet, cand: HeaderCandidate): { columns: Map<string, number[]>; rows: number[]; c1: number } {
+  const idx = mergeIndex(sheet);
+  const below = cand.row + 1;
+  const columns = new Map<string, number[]>();
+  let split = false;
+  for (const [key, [c]] of cand.columns) {
+    const m = idx.at(cand.row, c);
+    let right = c;
+    if (m && m.r0 === cand.row && m.c0 === c && m.r1 === cand.row) right = m.c1;
+    else if (!m) {
+      // not merged: take following empty header cells as the span
+      while (right < c + 3 && text(rawCell(sheet, cand.row, right + 1)) === '' && isSubHeader(text(rawCell(sheet, below, right + 1)))) right++;
+    }
+    const subs: number[] = [];
+    if (right > c) {
+      for (let x = c; x <= right; x++) if (isSubHeader(text(rawCell(sheet, below, x)))) subs.push(x);
+    }
+    if (subs.length >= 2) {
+      columns.set(key, subs);
+      split = true;
+    } else columns.set(key, [c]);
+  }
+  if (!split) return { columns: cand.columns, rows: [cand.row], c1: cand.c1 };
+  let c1 = cand.c1;
+  for (const cols of columns.values()) for (const c of cols) c1 = Math.max(c1, c);
+  return { columns, rows: [cand.row, below], c1 };
+}
+
+function isHeaderRowWithin(sheet: GridSheet, row: number, c0: number, c1: number): boolean {
+  let hits = 0;
+  let seq = false;
+  const keys = new Set<string>();
+  for (let c = c0; c <= c1; c++) {
+    const t = text(rawCell(sheet, row, c));
+    if (!t) continue;
+    const m = matchHeader(t);
+    if (m.length) {
+      hits++;
+      for (const x of m) keys.add(`${x.table}.${x.key}`);
+      if (m.some((x) => x.key === 'seq')) seq = true;
+    }
+  }
+  return hits >= 3 && (seq || keys.size >= 3);
+}
+
+interface RowView {
+  readonly texts: Map<string, string>;
+  readonly nonEmpty: number;
+  readonly firstText: string;
+  readonly allTexts: string[];
+}
+
+export function readTableRows(sheet: GridSheet, loc: Omit<LocatedTable, 'rows' | 'skipped' | 'lastRow'>): Pick<LocatedTable, 'rows' | 'skipped' | 'lastRow'> {
+  const idx = mergeIndex(sheet);
+  const headerEnd = loc.headerRows[loc.headerRows.length - 1];
+  const colKeys = [...loc.columns.keys()];
+  const rows: TableRow[] = [];
+  const skipped: { row: number; reason: SkipReason }[] = [];
+  let lastRow = headerEnd;
+  let blankRun = 0;
+  const maxRow = sheet.rows.length - 1;
+  const allCols: number[] = [];
+  for (const cols of loc.columns.values()) allCols.push(...cols);
+  allCols.sort((a, b) => a - b);
+
+  const cellAt = (r: number, c: number): { cell: GridCell | undefined; row: number; col: number } => {
+    const m = idx.at(r, c);
+    // Vertical merges inside the data propagate their value; header and title merges do not.
+    if (m && m.r1 > m.r0 && m.c0 === m.c1 && m.r0 > headerEnd && (m.r0 !== r || m.c0 !== c)) return visibleCell(sheet, r, c);
+    return { cell: rawCell(sheet, r, c), row: r, col: c };
+  };
+
+  const view = (r: number): RowView => {
+    const texts = new Map<string, string>();
+    let nonEmpty = 0;
+    for (const k of colKeys) {
+      const parts = (loc.columns.get(k) ?? []).map((c) => text(cellAt(r, c).cell)).filter((t) => t !== '');
+      const t = parts.join(' ');
+      texts.set(k, t);
+      if (t) nonEmpty++;
+    }
+    let firstText = '';
+    const allTexts: string[] = [];
+    for (let c = loc.c0; c <= loc.c1; c++) {
+      const t = text(rawCell(sheet, r, c));
+      if (t) {
+        if (!firstText) firstText = t;
+        allTexts.push(t);
+      }
+    }
+    return { texts, nonEmpty, firstText, allTexts };
+  };
+
+  for (let r = headerEnd + 1; r <= maxRow; r++) {
+    const v = view(r);
+    if (v.nonEmpty === 0) {
+      // Table columns empty: blank (an extra 备注 cell alone does not make a row) — unless a title/header/footer.
+      if (v.allTexts.some((t) => parseTitle(t)) || isHeaderRowWithin(sheet, r, loc.c0, loc.c1)) break;
+      if (v.firstText && isFooter(v.firstText)) break;
+      blankRun++;
+      if (blankRun > 200) break;
+      continue;
+    }
+    if (v.allTexts.some((t) => parseTitle(t)?.table !== undefined || /^表\s*\d+\s*$/.test(t))) break;
+    if (isHeaderRowWithin(sheet, r, loc.c0, loc.c1)) break;
+    if (isFooter(v.firstText)) break;
+    const vals = [...v.texts.values()].filter((t) => t !== '');
+    const seq = v.texts.get('seq') ?? '';
+    const name = v.texts.get('name') ?? '';
+
+    let reason: SkipReason | undefined;
+    if (vals.every((t) => isEllipsis(t))) reason = 'ellipsis';
+    else if (vals.every((t) => isHint(t))) reason = 'hint';
+    else if (isTotal(seq) || isTotal(name) || isTotal(vals[0])) reason = 'total';
+    else if (v.nonEmpty === 1 && seq !== '' && loc.columns.has('seq')) reason = 'seq-only';
+    if (reason) {
+      if (blankRun >= 3 && reason !== 'ellipsis') break;
+      skipped.push({ row: r + 1, reason });
+      lastRow = r;
+      blankRun = 0;
+      continue;
+    }
+    // A note merged across the table's width is not a row.
+    const firstCol = allCols.find((c) => text(rawCell(sheet, r, c)) !== '');
+    const m = firstCol !== undefined ? idx.at(r, firstCol) : undefined;
+    if (m && m.r0 === r && m.c1 - m.c0 >= 2 && vals.length === 1 && !/^\d+$/.test(seq)) break;
+    const numericSeq = /^\d+(\.0+)?$/.test(seq.normalize('NFKC'));
+    const dataLike = name !== '' || v.nonEmpty >= 2;
+    const strongData = (numericSeq && v.nonEmpty >= 3) || v.nonEmpty >= colKeys.length - 1;
+    if (blankRun >= 3 && !strongData) break;
+    if (blankRun >= 1 && !dataLike) break;
+    blankRun = 0;
+    const cells: Record<string, RecordCell> = {};
+    for (const k of colKeys) {
+      const cols = loc.columns.get(k) ?? [];
+      const t = v.texts.get(k) ?? '';
+      const first = cellAt(r, cols[0]);
+      if (cols.length === 1) {
+        cells[k] = { text: t, cell: a1(first.row, first.col), ...(first.cell ? { raw: first.cell } : {}) };
+      } else {
+        const raws = cols.map((c) => cellAt(r, c).cell).filter((x): x is GridCell => !!x);
+        const link = raws.find((x) => x.link)?.link;
+        const raw: GridCell | undefined = raws.length ? { text: t, type: 'string', ...(link ? { link } : {}) } : undefined;
+        cells[k] = { text: t, cell: a1(first.row, first.col), ...(raw ? { raw } : {}) };
+      }
+    }
+    rows.push({ row: r + 1, cells });
+    lastRow = r;
+  }
+  return { rows, skipped, lastRow };
+}
+
+/** Locate every table on a sheet. */
+export function locateTablesInSheet(sheet: GridSheet, sheetIndex: number): LocatedTable[] {
+  const cands = headerCandidates(sheet);
+  const out: LocatedTable[] = [];
+  const taken = new Set<number>(); // header rows already used as a second header row
+  for (const list of cands) {
+    const best0 = list[0];
+    if (taken.has(best0.row)) continue;
+    const title = findTitle(sheet, best0.row, best0.c0, best0.c1);
+    let best = best0;
+    if (title?.info.table && title.info.table !== best0.table) {
+      const alt = list.find((x) => x.table === title.info.table);
+      if (alt) best = alt;
+    }
+    const { columns, rows: headerRows, c1 } = splitHeader(sheet, best);
+    headerRows.forEach((r) => taken.add(r));
+    const missing = TABLES[best.table].columns.map((c) => c.key).filter((k) => !columns.has(k));
+    const base = {
+      table: best.table,
+      sheet: sheet.name,
+      sheetIndex,
+      hidden: sheet.hidden,
+      veryHidden: !!sheet.veryHidden,
+      ...(title ? { titleRow: title.row, titleText: title.text, title: title.info } : {}),
+      headerRows,
+      columns,
+      missing,
+      c0: best.c0,
+      c1,
+    };
+    out.push({ ...base, ...readTableRows(sheet, base) });
+  }
+  return out;
+}
+
+/** TableData.columns: key → letter (the first column of a split header). */
+export function columnLetters(loc: LocatedTable): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of TABLE_KEYS.includes(loc.table) ? TABLES[loc.table].columns.map((c) => c.key) : []) {
+    const cols = loc.columns.get(k);
+    if (cols?.length) out[k] = columnLetter(cols[0]);
+  }
+  return out;
+}
