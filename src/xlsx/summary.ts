@@ -1,0 +1,239 @@
+/**
+ * The summary workbook, written with exceljs (in Node and in the browser: bytes in memory, no file system).
+ *
+ * Sheets: 说明 (cover: when, which files, status, reconciliation), 服务机构, 服务对象, 服务方案 (each a real
+ * Excel table with a frozen header, widths, text-formatted phones and codes, dropdowns on the category columns),
+ * 统计, 问题清单 (a table too), and a very-hidden `lists` sheet holding the dropdown values under defined names.
+ */
+import ExcelJS from 'exceljs';
+import type { Summary } from '../core/aggregate/types';
+import { ISSUE_COLUMNS, issueRowValues, summaryColumns, summaryRowValues, type CellValue, type SummaryColumn } from '../core/aggregate/columns';
+import { filesBlock, reconciliationBlock, statisticsBlocks, type ReportBlock } from '../core/aggregate/report';
+import { maskText } from '../core/csv/mask';
+import { NOTICE } from '../core/notice/limits';
+import { TABLE_KEYS, TABLES, type TableKey, type VocabularyKey } from '../core/notice/tables';
+import { countBySeverity } from '../core/issues';
+import { colLetter, dropdownFor, type DropdownList } from './template-lists';
+
+export interface SummaryWriteOptions {
+  /** Show mobiles as 138****8000 and e-mails as z***@qq.com in every cell. */
+  readonly mask?: boolean;
+}
+
+/** Sheet names, in order. */
+export const SUMMARY_SHEETS = {
+  cover: '说明',
+  agencies: TABLES.agencies.shortName,
+  targets: TABLES.targets.shortName,
+  schemes: TABLES.schemes.shortName,
+  statistics: '统计',
+  issues: '问题清单',
+  lists: 'lists',
+} as const;
+
+/**
+ * Table names: ASCII, starting with a letter, no spaces, not a cell reference, unique in the workbook and
+ * distinct from the defined names (List_*): valid in Excel, LibreOffice and exceljs alike.
+ */
+export const SUMMARY_TABLE_NAMES: Readonly<Record<TableKey | 'issues' | 'files' | 'reconciliation', string>> = {
+  agencies: 'PT_Agencies',
+  targets: 'PT_Targets',
+  schemes: 'PT_Schemes',
+  issues: 'PT_Issues',
+  files: 'PT_Files',
+  reconciliation: 'PT_Reconciliation',
+};
+
+const TABLE_STYLE = { theme: 'TableStyleMedium2' as const, showRowStripes: true };
+const TEXT_FMT = '@';
+// Characters XML 1.0 cannot hold; a pasted control character would otherwise make the file unreadable.
+// eslint-disable-next-line no-control-regex
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Excel's limit for one cell. */
+const MAX_CELL_CHARS = 32767;
+
+function cleanText(s: string, mask: boolean): string {
+  let out = s.replace(XML_INVALID, '');
+  if (mask) out = maskText(out);
+  return out.length > MAX_CELL_CHARS ? out.slice(0, MAX_CELL_CHARS) : out;
+}
+
+function cellValue(v: CellValue, mask: boolean): ExcelJS.CellValue {
+  if (typeof v === 'number') return v;
+  return v === '' ? null : cleanText(v, mask);
+}
+
+interface TableSheetSpec {
+  readonly sheet: ExcelJS.Worksheet;
+  readonly name: string;
+  readonly columns: readonly SummaryColumn[];
+  readonly rows: CellValue[][];
+  readonly mask: boolean;
+  readonly lists?: ListsSheet;
+}
+
+/** A data sheet: one Excel table from A1, header frozen, widths, text columns as text, dropdowns on categories. */
+function writeTableSheet({ sheet, name, columns, rows, mask, lists }: TableSheetSpec): void {
+  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
+  columns.forEach((c, i) => {
+    const col = sheet.getColumn(i + 1);
+    col.width = c.width;
+    if (c.text) col.numFmt = TEXT_FMT;
+  });
+  // Excel wants at least one data row in a table: an empty summary gets one blank row.
+  const data: ExcelJS.CellValue[][] = rows.length ? rows.map((r) => r.map((v) => cellValue(v, mask))) : [columns.map(() => null)];
+  sheet.addTable({
+    name,
+    displayName: name,
+    ref: 'A1',
+    headerRow: true,
+    totalsRow: false,
+    style: TABLE_STYLE,
+    columns: columns.map((c) => ({ name: c.header, filterButton: true, ...(c.text ? { style: { numFmt: TEXT_FMT } } : {}) })),
+    rows: data,
+  });
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).alignment = { vertical: 'middle', wrapText: true };
+  if (!lists) return;
+  const last = data.length + 1;
+  columns.forEach((c, i) => {
+    if (!c.vocabulary) return;
+    const list = lists.get(c.vocabulary);
+    const letter = colLetter(i + 1);
+    validations(sheet).add(`${letter}2:${letter}${last}`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [list.name],
+      showErrorMessage: true,
+      errorStyle: list.open ? 'warning' : 'stop',
+      errorTitle: c.header,
+      error: list.open ? `“${c.header}”宜取通知中的值（${list.values.slice(0, 4).join('、')}等）。` : `“${c.header}”只能是：${list.values.join('、')}。`,
+    });
+  });
+}
+
+/** exceljs has `worksheet.dataValidations.add(range, …)` (one sqref per range) but its typings omit it. */
+function validations(sheet: ExcelJS.Worksheet): { add(range: string, validation: ExcelJS.DataValidation): void } {
+  return (sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
+}
+
+/** The very-hidden sheet holding each dropdown's values, published under a defined name (List_<vocabulary>). */
+class ListsSheet {
+  private readonly lists = new Map<VocabularyKey, DropdownList>();
+  private readonly sheet: ExcelJS.Worksheet;
+
+  constructor(private readonly wb: ExcelJS.Workbook) {
+    this.sheet = wb.addWorksheet(SUMMARY_SHEETS.lists, { state: 'veryHidden' });
+  }
+
+  get(key: VocabularyKey): DropdownList {
+    const found = this.lists.get(key);
+    if (found) return found;
+    const list = dropdownFor(key);
+    const col = this.lists.size + 1;
+    const letter = colLetter(col);
+    this.sheet.getCell(1, col).value = list.label;
+    list.values.forEach((v, i) => (this.sheet.getCell(i + 2, col).value = v));
+    this.wb.definedNames.add(`'${SUMMARY_SHEETS.lists}'!$${letter}$2:$${letter}$${list.values.length + 1}`, list.name);
+    this.lists.set(key, list);
+    return list;
+  }
+}
+
+function writeBlock(sheet: ExcelJS.Worksheet, top: number, block: ReportBlock, mask: boolean, tableName?: string): number {
+  const title = sheet.getCell(top, 1);
+  title.value = `${block.title}\u3000${block.titleEn}`;
+  title.font = { bold: true, size: 12 };
+  const headerRow = top + 1;
+  const rows = block.rows.map((r) => r.map((v) => cellValue(v, mask)));
+  if (tableName) {
+    sheet.addTable({
+      name: tableName,
+      displayName: tableName,
+      ref: `A${headerRow}`,
+      headerRow: true,
+      totalsRow: false,
+      style: TABLE_STYLE,
+      columns: block.header.map((h) => ({ name: h, filterButton: true })),
+      rows: rows.length ? rows : [block.header.map(() => null)],
+    });
+    return headerRow + Math.max(rows.length, 1) + 2;
+  }
+  block.header.forEach((h, j) => {
+    const c = sheet.getCell(headerRow, j + 1);
+    c.value = h;
+    c.font = { bold: true };
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+  });
+  rows.forEach((r, i) => r.forEach((v, j) => (sheet.getCell(headerRow + 1 + i, j + 1).value = v)));
+  return headerRow + rows.length + 2;
+}
+
+function writeCover(sheet: ExcelJS.Worksheet, summary: Summary, mask: boolean): void {
+  const counts = countBySeverity(summary.issues);
+  const rowsTotal = TABLE_KEYS.map((t) => `${TABLES[t].shortName} ${summary.rows[t].length} 行`).join('，');
+  const unreadable = summary.files.filter((f) => f.status === 'unreadable').length;
+  const lines: [string, string][] = [
+    ['网络安全保险服务试点 汇总表', 'Cyber-security insurance pilot: summary'],
+    ['依据', `${NOTICE.title}（${NOTICE.number}）`],
+    ['生成时间 Generated', summary.generatedAt],
+    ['文件 Files', `${summary.files.length} 个${unreadable ? `（无法读取 ${unreadable} 个）` : ''}`],
+    ['汇总行数 Rows', rowsTotal],
+    ['问题 Issues', `错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.info}（其中跨报送 ${summary.crossIssues.length}）`],
+    ['行数核对 Reconciliation', summary.reconciliation.balanced ? '全部一致：读取行数 = 汇总行数 (balanced)' : '存在不一致，请查看下表 (NOT balanced)'],
+    ['说明 Note', '各表逐行保留原值，不删除任何行；重复行仅标记。规范值列为识别结果，供核对，不改动原值。生成于本机，未联网。'],
+  ];
+  lines.forEach(([k, v], i) => {
+    const a = sheet.getCell(i + 1, 1);
+    a.value = k;
+    a.font = { bold: true, size: i === 0 ? 14 : 11 };
+    if (i > 0) sheet.getCell(i + 1, 2).value = v;
+  });
+  let top = lines.length + 2;
+  top = writeBlock(sheet, top, filesBlock(summary), mask, SUMMARY_TABLE_NAMES.files);
+  writeBlock(sheet, top, reconciliationBlock(summary), mask, SUMMARY_TABLE_NAMES.reconciliation);
+  [22, 40, 12, 14, 8, 28, 12, 12, 12, 8, 8, 8, 40].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+}
+
+function writeStatistics(sheet: ExcelJS.Worksheet, summary: Summary, mask: boolean): void {
+  let top = 1;
+  for (const block of statisticsBlocks(summary)) top = writeBlock(sheet, top, block, mask);
+  sheet.getColumn(1).width = 36;
+  for (let i = 2; i <= 16; i++) sheet.getColumn(i).width = 12;
+}
+
+/** Build the workbook object (exposed for tests and the bench). */
+export function buildSummaryWorkbook(summary: Summary, options: SummaryWriteOptions = {}): ExcelJS.Workbook {
+  const mask = !!options.mask;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Pilot Tables 试点表格助手';
+  wb.created = new Date(summary.generatedAt);
+  const cover = wb.addWorksheet(SUMMARY_SHEETS.cover);
+  const dataSheets = TABLE_KEYS.map((t) => [t, wb.addWorksheet(SUMMARY_SHEETS[t])] as const);
+  const stats = wb.addWorksheet(SUMMARY_SHEETS.statistics);
+  const issues = wb.addWorksheet(SUMMARY_SHEETS.issues);
+  const lists = new ListsSheet(wb);
+
+  writeCover(cover, summary, mask);
+  for (const [table, sheet] of dataSheets) {
+    const columns = summaryColumns(table);
+    writeTableSheet({
+      sheet,
+      name: SUMMARY_TABLE_NAMES[table],
+      columns,
+      rows: summary.rows[table].map((r) => summaryRowValues(r, columns)),
+      mask,
+      lists,
+    });
+  }
+  writeStatistics(stats, summary, mask);
+  writeTableSheet({ sheet: issues, name: SUMMARY_TABLE_NAMES.issues, columns: ISSUE_COLUMNS, rows: summary.issues.map(issueRowValues), mask });
+  return wb;
+}
+
+/** The summary workbook as .xlsx bytes. */
+export async function writeSummaryWorkbook(summary: Summary, options: SummaryWriteOptions = {}): Promise<Uint8Array> {
+  const wb = buildSummaryWorkbook(summary, options);
+  const buf = await wb.xlsx.writeBuffer();
+  return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+}
