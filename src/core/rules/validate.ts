@@ -1,0 +1,236 @@
+/**
+ * validateSubmission: every cell, row and table rule of DESIGN.md §4 over one submission.
+ * Linear in the number of rows: duplicates and shared contacts are found with maps.
+ */
+import type { Issue, Provenance } from '../issues';
+import { LIMITS } from '../notice/limits';
+import { TABLES, VARIANTS, type ColumnSpec, type TableKey } from '../notice/tables';
+import { INTERMEDIARY_AGENCY_TYPES, LICENSED_AGENCY_TYPES } from '../notice/vocabularies';
+import type { Submission, TableData, TableRow } from '../submission/types';
+import { isHintText, matchCategory } from '../fields/category';
+import { isLeadRole } from '../fields/role';
+import { nameKey, normalizeText } from '../text/normalize';
+import { makeIssue, type IssueLocation } from './catalog';
+import { categoryIssues, checkMobileAndEmailCell, checkPersonAndPhoneCell, checkPersonCell, COLUMN_VOCABULARIES } from './cells';
+import { validateForm } from './form';
+
+/** Where a cell of a row is: file, sheet, A1 address, sheet row, the text found. */
+export function locate(t: TableData, row: TableRow, key: string): IssueLocation {
+  const c = row.cells[key];
+  const letter = t.columns?.[key];
+  const cell = c?.cell ?? (letter ? `${letter}${row.row}` : undefined);
+  return {
+    table: t.table,
+    row: row.row,
+    column: key,
+    ...(t.file ? { file: t.file } : {}),
+    ...(t.sheet ? { sheet: t.sheet } : {}),
+    ...(cell ? { cell } : {}),
+    value: c?.text ?? '',
+  };
+}
+
+function provenance(at: IssueLocation): Provenance {
+  return { ...(at.file ? { file: at.file } : {}), ...(at.sheet ? { sheet: at.sheet } : {}), ...(at.cell ? { cell: at.cell } : {}), ...(at.row !== undefined ? { row: at.row } : {}) };
+}
+
+const ELLIPSIS = /^(?:\.{2,}|…+|。{2,}|·{2,}|-+|—+|\/|无|略)$/;
+
+/** A row the template left behind: only 序号, the hint text or "...". */
+function isLeftoverRow(spec: readonly ColumnSpec[], row: TableRow): boolean {
+  let content = 0;
+  for (const col of spec) {
+    if (col.kind === 'seq') continue;
+    const t = normalizeText(row.cells[col.key]?.text ?? '');
+    if (!t || ELLIPSIS.test(t) || isHintText(t)) continue;
+    content++;
+  }
+  return content === 0;
+}
+
+function parseSeq(text: string): number | undefined {
+  const t = normalizeText(text).replace(/[.。、,，)）]$/u, '');
+  if (!/^\d{1,6}$/.test(t)) return undefined;
+  return Number(t);
+}
+
+interface SharedEntry {
+  readonly person: string;
+  readonly at: IssueLocation;
+}
+
+interface Context {
+  readonly issues: Issue[];
+  readonly mobiles: Map<string, SharedEntry>;
+  readonly emails: Map<string, SharedEntry>;
+}
+
+function noteShared(ctx: Context, map: Map<string, SharedEntry>, value: string | undefined, person: string | undefined, at: IssueLocation, code: 'contact.shared-mobile' | 'contact.shared-email'): void {
+  if (!value || !person) return;
+  const key = code === 'contact.shared-email' ? value.toLowerCase() : value;
+  const first = map.get(key);
+  if (!first) {
+    map.set(key, { person, at });
+    return;
+  }
+  if (first.person === person) return;
+  ctx.issues.push(
+    makeIssue(
+      code,
+      at,
+      { zh: `“${value}”也是${first.at.table === at.table ? '' : '另一表中'}${first.at.cell ?? `第${first.at.row}行`}联系人的`, en: `"${value}" also belongs to the contact at ${first.at.cell ?? `row ${first.at.row}`}` },
+      undefined,
+      [provenance(first.at)],
+    ),
+  );
+}
+
+function validateTable(t: TableData, ctx: Context): void {
+  const spec = TABLES[t.table].columns;
+  const issues = ctx.issues;
+  const names = new Map<string, IssueLocation>();
+  const seqSeen = new Set<number>();
+  let prevSeq = 0;
+  let dataIndex = 0;
+  const leads: IssueLocation[] = [];
+  let licensed = 0;
+  let intermediaries = 0;
+
+  for (const row of t.rows) {
+    if (isLeftoverRow(spec, row)) {
+      const hasAny = spec.some((c) => normalizeText(row.cells[c.key]?.text ?? '') !== '');
+      if (hasAny) issues.push(makeIssue('row.template-leftover', { ...locate(t, row, 'seq'), column: undefined, cell: undefined, value: undefined }));
+      continue;
+    }
+    dataIndex++;
+    let schemeType: string | undefined;
+    let schemeFieldVocab: string | undefined;
+    let schemeFieldAt: IssueLocation | undefined;
+    let personForShared: string | undefined;
+
+    for (const col of spec) {
+      const text = row.cells[col.key]?.text ?? '';
+      const at = locate(t, row, col.key);
+      const empty = normalizeText(text) === '';
+      if (empty) {
+        if (col.required) issues.push(makeIssue('required.missing', at, { zh: `“${col.header}”为空`, en: `${col.header} is empty` }));
+        continue;
+      }
+      switch (col.kind) {
+        case 'seq': {
+          const n = parseSeq(text);
+          if (n === undefined) {
+            issues.push(makeIssue('seq.not-a-number', at, { zh: `“${text}”`, en: `"${text}"` }, { value: String(dataIndex), certain: false }));
+          } else {
+            if (seqSeen.has(n)) issues.push(makeIssue('seq.duplicate', at, { zh: `序号 ${n} 已出现过，应为 ${dataIndex}`, en: `${n} already used; expected ${dataIndex}` }, { value: String(dataIndex), certain: false }));
+            else if (n > prevSeq + 1) issues.push(makeIssue('seq.gap', at, { zh: `前一行为 ${prevSeq}，此处为 ${n}`, en: `${prevSeq} then ${n}` }, { value: String(prevSeq + 1), certain: false }));
+            else if (n <= prevSeq) issues.push(makeIssue('seq.out-of-order', at, { zh: `前一行为 ${prevSeq}，此处为 ${n}`, en: `${prevSeq} then ${n}` }, { value: String(prevSeq + 1), certain: false }));
+            seqSeen.add(n);
+            prevSeq = n;
+          }
+          break;
+        }
+        case 'name': {
+          const key = nameKey(text);
+          const first = names.get(key);
+          if (first) issues.push(makeIssue('duplicate.name', at, { zh: `与${first.cell ?? `第${first.row}行`}重复`, en: `same as ${first.cell ?? `row ${first.row}`}` }, undefined, [provenance(first)]));
+          else names.set(key, at);
+          break;
+        }
+        case 'category': {
+          if (!col.vocabulary) break;
+          const m = matchCategory(text, COLUMN_VOCABULARIES[col.vocabulary]);
+          issues.push(...categoryIssues(m, at, col.header));
+          if (t.table === 'agencies' && col.key === 'type') {
+            if (m.official && LICENSED_AGENCY_TYPES.includes(m.official)) licensed++;
+            if (m.official && INTERMEDIARY_AGENCY_TYPES.includes(m.official)) intermediaries++;
+          }
+          if (t.table === 'schemes' && col.key === 'type') schemeType = m.official;
+          if (t.table === 'schemes' && col.key === 'industry' && m.official) {
+            schemeFieldVocab = m.vocabulary;
+            schemeFieldAt = at;
+          }
+          break;
+        }
+        case 'personAndPhone': {
+          const r = checkPersonAndPhoneCell(text, at);
+          issues.push(...r.issues);
+          const person = r.person ? nameKey(r.person) : undefined;
+          noteShared(ctx, ctx.mobiles, r.mobile, person, at, 'contact.shared-mobile');
+          noteShared(ctx, ctx.emails, r.email, person, at, 'contact.shared-email');
+          break;
+        }
+        case 'personName': {
+          issues.push(...checkPersonCell(text, at));
+          personForShared = nameKey(text);
+          break;
+        }
+        case 'mobileAndEmail': {
+          const personText = row.cells.contactPerson?.text;
+          const r = checkMobileAndEmailCell(text, at, personText);
+          issues.push(...r.issues);
+          const person = personText ? nameKey(personText) : personForShared;
+          noteShared(ctx, ctx.mobiles, r.mobile, person, at, 'contact.shared-mobile');
+          noteShared(ctx, ctx.emails, r.email, person, at, 'contact.shared-email');
+          break;
+        }
+        case 'role': {
+          if (isLeadRole(text)) leads.push(at);
+          break;
+        }
+      }
+    }
+    if (t.table === 'schemes' && schemeType && schemeFieldVocab && schemeFieldAt) {
+      const wantsIndustry = schemeType === '企业类';
+      const isIndustry = schemeFieldVocab === 'industry';
+      if (wantsIndustry !== isIndustry) {
+        issues.push(
+          makeIssue('scheme.type-field-mismatch', schemeFieldAt, {
+            zh: wantsIndustry ? `企业类方案应填写行业领域，“${schemeFieldAt.value}”是产品服务类型` : `产品服务类方案应填写产品类型，“${schemeFieldAt.value}”是行业领域`,
+            en: wantsIndustry ? `an enterprise scheme takes an industry; "${schemeFieldAt.value}" is a product or service type` : `a product/service scheme takes a product type; "${schemeFieldAt.value}" is an industry`,
+          }),
+        );
+      }
+    }
+  }
+
+  const tableAt: IssueLocation = { table: t.table, ...(t.file ? { file: t.file } : {}), ...(t.sheet ? { sheet: t.sheet } : {}) };
+  if (dataIndex === 0) {
+    issues.push(makeIssue('table.empty', tableAt, { zh: TABLES[t.table].title, en: TABLES[t.table].titleEn }));
+    return;
+  }
+  if (t.table === 'agencies') {
+    if (leads.length === 0) issues.push(makeIssue('agencies.no-lead', tableAt, { zh: '请在“责任分工”中注明牵头单位（如“是，牵头单位……”）', en: 'mark the lead in 责任分工 (e.g. "是，牵头单位…")' }));
+    else if (leads.length > LIMITS.leadsPerConsortium) {
+      const [first, ...others] = leads;
+      for (const o of others) issues.push(makeIssue('agencies.several-leads', o, { zh: `${first.cell ?? `第${first.row}行`}已是牵头单位`, en: `${first.cell ?? `row ${first.row}`} is already the lead` }, undefined, [provenance(first)]));
+    }
+    const joint = dataIndex - Math.min(leads.length, 1);
+    if (joint > LIMITS.maxJointUnits) issues.push(makeIssue('agencies.too-many-joint', tableAt, { zh: `共 ${joint} 家联合单位，上限 ${LIMITS.maxJointUnits} 家`, en: `${joint} joint units, at most ${LIMITS.maxJointUnits}` }));
+    if (licensed === 0) {
+      if (intermediaries > 0) issues.push(makeIssue('agencies.only-intermediary', tableAt, { zh: '保险中介机构不承保，需至少一家保险公司或再保险公司', en: 'intermediaries do not underwrite; add an insurer or reinsurer' }));
+      else issues.push(makeIssue('agencies.no-insurer', tableAt, { zh: '牵头或联合申报单位中应有至少一家取得保险业务许可资格', en: 'the lead or a joint unit must hold an insurance licence' }));
+    }
+  }
+}
+
+/** Every issue of one submission: cells, rows, tables, the forms, and contacts shared across its tables. */
+export function validateSubmission(sub: Submission): Issue[] {
+  const ctx: Context = { issues: [], mobiles: new Map(), emails: new Map() };
+  const keys: TableKey[] = sub.variant ? VARIANTS[sub.variant].tables.map((x) => x.table) : (Object.keys(sub.tables) as TableKey[]);
+  for (const key of keys) {
+    const t = sub.tables[key];
+    if (!t) {
+      ctx.issues.push(makeIssue('table.missing', { table: key, ...(sub.file ? { file: sub.file } : {}) }, { zh: `未找到“${TABLES[key].title}”`, en: `${TABLES[key].titleEn} not found` }));
+      continue;
+    }
+    validateTable(t, ctx);
+  }
+  // Tables present beyond the variant's list are still checked.
+  for (const key of Object.keys(sub.tables) as TableKey[]) {
+    const t = sub.tables[key];
+    if (t && !keys.includes(key)) validateTable(t, ctx);
+  }
+  if (sub.form?.length) ctx.issues.push(...validateForm(sub.form, sub.variant, sub.file));
+  return ctx.issues;
+}
