@@ -134,12 +134,15 @@ export function readZipDirectory(bytes: Uint8Array, limits: ReadLimits = READ_LI
     if (flags & 1) throw new ReadError('read.encrypted', '压缩包内容已加密，无法读取。请去掉密码后另存为 .xlsx。', 'The package content is encrypted. Remove the password and save it again as .xlsx.');
     if (size > limits.maxEntryBytes) throw limitError('read.limit.entry-size', 'maxEntryBytes', limits.maxEntryBytes, size);
     total += size;
-    if (total > limits.maxDecompressedBytes) throw limitError('read.limit.decompressed', 'maxDecompressedBytes', limits.maxDecompressedBytes, total);
-    if (size > limits.ratioMinBytes && size / Math.max(compressedSize, 1) > limits.maxCompressionRatio) {
-      throw limitError('read.limit.ratio', 'maxCompressionRatio', limits.maxCompressionRatio, Math.round(size / Math.max(compressedSize, 1)));
-    }
     entries.push({ name, method, flags, crc, compressedSize, size, localOffset });
     p += 46 + nameLen + extraLen + commentLen;
+  }
+  if (total > limits.maxDecompressedBytes) throw limitError('read.limit.decompressed', 'maxDecompressedBytes', limits.maxDecompressedBytes, total);
+  for (const e of entries) {
+    const ratio = e.size / Math.max(e.compressedSize, 1);
+    if (e.size > limits.ratioMinBytes && ratio > limits.maxCompressionRatio) {
+      throw limitError('read.limit.ratio', 'maxCompressionRatio', limits.maxCompressionRatio, Math.round(ratio));
+    }
   }
   return entries;
 }
