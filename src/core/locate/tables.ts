@@ -307,7 +307,7 @@ export function locateTablesInSheet(sheet: GridSheet, sheetIndex: number): Locat
       if (alt) best = alt;
     }
     const { columns, rows: headerRows, c1 } = splitHeader(sheet, best);
-    headerRows.forEach((r) => taken.add(r));
+    headerRows.slice(1).forEach((r) => taken.add(r));
     const missing = TABLES[best.table].columns.map((c) => c.key).filter((k) => !columns.has(k));
     const base = {
       table: best.table,
