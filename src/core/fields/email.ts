@@ -66,23 +66,17 @@ export function isValidEmail(text: string): boolean {
   return EMAIL.safeParse(text).success;
 }
 
-function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      // transposition counts as one edit (gmial → gmail)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev as number[])[j - 2] + 1);
-      cur[j] = v;
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
+/** Damerau–Levenshtein distance ≤ 1: one insertion, deletion, substitution or transposition (gmial → gmail). */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
   }
-  return prev[b.length];
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /** A typo repair for a normalised address, if one is plausible. */
@@ -112,8 +106,8 @@ export function suggestEmail(normalized: string): string | undefined {
       // gmial.com → gmail.com; only for letter domains (163/126/139 are all real, never "corrected").
       let best: string | undefined;
       for (const d of COMMON_MAIL_DOMAINS) {
-        if (/^\d/.test(d)) continue;
-        if (editDistance(domain, d, 1) <= 1) {
+        if (/^\d/.test(d) || d.length < 8) continue;
+        if (withinOneEdit(domain, d)) {
           best = d;
           break;
         }
