@@ -1,0 +1,20 @@
+import { writeFileSync } from 'node:fs';
+import type { Variant } from '../core/notice/tables';
+import { VARIANTS } from '../core/notice/tables';
+import { writeTemplate } from '../xlsx/template';
+
+export async function runTemplate(opts: { output?: string; variant?: string }): Promise<number> {
+  if (!opts.output) {
+    process.stderr.write('请用 -o 指定输出文件。Name the output file with -o.\n');
+    return 2;
+  }
+  const variant = (opts.variant ?? '附件2').replace(/^(?:attachment|fj)?\s*([23])$/i, '附件$1');
+  if (!(variant in VARIANTS)) {
+    process.stderr.write(`--variant 只能是 附件2 或 附件3（收到 ${opts.variant}）。--variant must be 附件2 or 附件3.\n`);
+    return 2;
+  }
+  const bytes = await writeTemplate(variant as Variant);
+  writeFileSync(opts.output, bytes);
+  process.stdout.write(`已生成 ${variant} 模板 written: ${opts.output}\n`);
+  return 0;
+}
