@@ -11,6 +11,7 @@ import {
   type Vocabulary,
 } from '../core/notice/vocabularies';
 import type { VocabularyKey } from '../core/notice/tables';
+import { columnLetter } from '../core/grid/types';
 
 export interface DropdownList {
   /** Defined name in the workbook (ASCII, valid in Excel and LibreOffice). */
@@ -50,14 +51,7 @@ export function orgNatureList(): DropdownList {
   return fromVocabulary(ORG_NATURES);
 }
 
-/** Column letters: 1 → A, 27 → AA. */
+/** Column letters, 1-based as exceljs counts columns: 1 → A, 27 → AA. */
 export function colLetter(col: number): string {
-  let n = col;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetter(col - 1);
 }

@@ -2,7 +2,7 @@
  * Rules that only show once the submissions are put side by side (DESIGN.md §4, "Across submissions").
  * Each finding names its main cell and every other cell involved (`related`).
  */
-import type { Issue, Provenance } from '../issues';
+import type { Issue, Provenance, Severity } from '../issues';
 import { LIMITS, NOTICE } from '../notice/limits';
 import type { TableKey, Variant } from '../notice/tables';
 import { AUTHORITY_KINDS } from '../notice/regions';
@@ -89,46 +89,38 @@ function mainIssue(o: Occurrence, related: readonly Occurrence[], base: Pick<Iss
   };
 }
 
-/** The same enterprise (服务对象, by name key) served in two or more regions: one warning per enterprise. */
-export function enterprisesInMultipleRegions(targets: readonly Occurrence[]): Finding[] {
+/** One finding per name key seen in two or more regions; `say` words it from the first occurrence. */
+function inMultipleRegions(
+  list: readonly Occurrence[],
+  code: string,
+  severity: Severity,
+  say: (first: Occurrence, regions: number, names: string, all: readonly Occurrence[]) => { message: string; messageEn: string },
+): Finding[] {
   const out: Finding[] = [];
-  for (const list of groupBy(targets, (o) => o.key).values()) {
-    const regions = distinctRegions(list);
+  for (const group of groupBy(list, (o) => o.key).values()) {
+    const regions = distinctRegions(group);
     if (regions.length < 2) continue;
-    const [first, ...rest] = list;
+    const [first, ...rest] = group;
     const names = regions.map((o) => o.region || '（地区未识别）').join('、');
-    out.push({
-      occurrences: list,
-      issue: mainIssue(first, rest, {
-        code: CROSS_CODES.enterpriseInMultipleRegions,
-        severity: 'warning',
-        message: `服务对象“${first.name}”同时出现在${regions.length}个地区（${names}）的申报中：${list.map(where).join('；')}。请核实是否重复申报。`,
-        messageEn: `Enterprise "${first.name}" is a service target in ${regions.length} regions: ${list.map(whereEn).join('; ')}. Check whether it was submitted twice.`,
-      }),
-    });
+    out.push({ occurrences: group, issue: mainIssue(first, rest, { code, severity, ...say(first, regions.length, names, group) }) });
   }
   return out;
 }
 
+/** The same enterprise (服务对象, by name key) served in two or more regions: one warning per enterprise. */
+export function enterprisesInMultipleRegions(targets: readonly Occurrence[]): Finding[] {
+  return inMultipleRegions(targets, CROSS_CODES.enterpriseInMultipleRegions, 'warning', (first, n, names, all) => ({
+    message: `服务对象“${first.name}”同时出现在${n}个地区（${names}）的申报中：${all.map(where).join('；')}。请核实是否重复申报。`,
+    messageEn: `Enterprise "${first.name}" is a service target in ${n} regions: ${all.map(whereEn).join('; ')}. Check whether it was submitted twice.`,
+  }));
+}
+
 /** The same scheme (by name key) in two or more regions: info, it may be one scheme offered widely. */
 export function schemesInMultipleRegions(schemes: readonly Occurrence[]): Finding[] {
-  const out: Finding[] = [];
-  for (const list of groupBy(schemes, (o) => o.key).values()) {
-    const regions = distinctRegions(list);
-    if (regions.length < 2) continue;
-    const [first, ...rest] = list;
-    const names = regions.map((o) => o.region || '（地区未识别）').join('、');
-    out.push({
-      occurrences: list,
-      issue: mainIssue(first, rest, {
-        code: CROSS_CODES.schemeInMultipleRegions,
-        severity: 'info',
-        message: `服务方案“${first.name}”出现在${regions.length}个地区（${names}）：${list.map(where).join('；')}。`,
-        messageEn: `Scheme "${first.name}" appears in ${regions.length} regions: ${list.map(whereEn).join('; ')}.`,
-      }),
-    });
-  }
-  return out;
+  return inMultipleRegions(schemes, CROSS_CODES.schemeInMultipleRegions, 'info', (first, n, names, all) => ({
+    message: `服务方案“${first.name}”出现在${n}个地区（${names}）：${all.map(where).join('；')}。`,
+    messageEn: `Scheme "${first.name}" appears in ${n} regions: ${all.map(whereEn).join('; ')}.`,
+  }));
 }
 
 /** A lead and the schemes of the submission it leads. */

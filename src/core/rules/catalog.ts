@@ -80,16 +80,8 @@ export type RuleCode = keyof typeof RULES;
 
 export const RULE_CODES = Object.keys(RULES) as RuleCode[];
 
-/** Where an issue points. */
-export interface IssueLocation {
-  readonly table: Issue['table'];
-  readonly row?: number;
-  readonly column?: string;
-  readonly file?: string;
-  readonly sheet?: string;
-  readonly cell?: string;
-  readonly value?: string;
-}
+/** Where an issue points: the locating fields of an issue. */
+export type IssueLocation = Pick<Issue, 'table' | 'row' | 'column' | 'file' | 'sheet' | 'cell' | 'value'>;
 
 /** Build an issue: the catalog gives severity and title; `detail` says what exactly is wrong. */
 export function makeIssue(
