@@ -27,4 +27,10 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'Office', 'Excel', 'process', 'require'],
     },
   },
+  {
+    // The webpack config is plain CommonJS run by Node.
+    files: ['webpack.config.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', console: 'readonly', setTimeout: 'readonly', process: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );
