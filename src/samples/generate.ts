@@ -8,6 +8,7 @@ import { TABLES, VARIANTS, tableTitle, type ColumnSpec, type TableKey, type Vari
 import { REGIONS, regionByCode, regionByName, type Region } from '../core/notice/regions';
 import { AGENCY_TYPES, INDUSTRIES, LICENSED_AGENCY_TYPES, SCHEME_TYPES } from '../core/notice/vocabularies';
 import { APPLICANT_BASICS, AUTHORITY_BASICS, JOINT_APPLICANT_COLUMNS, type FormSpec } from '../core/notice/forms';
+import { RULES } from '../core/rules/catalog';
 import { Rng } from './prng';
 import { Drawer, drawRecords, typicalAlias, type AgencyRecord, type Contact, type Records, type SchemeRecord, type TargetRecord } from './generate-records';
 import { BRAND_WORDS, TARGET_SUFFIXES, flavourOf, official } from './pools';
@@ -306,7 +307,7 @@ function plantMistakes(d: Drawer, region: Region, variant: Variant, r: Records, 
           rec.type = product;
         }
         rec.field = industry;
-        out.push({ code: 'scheme.type-field-mismatch', severity: 'error', kind: '产品服务类 scheme with an industry instead of a product type (产品服务类方案填写了行业领域)', table: 'schemes', record: rec, column: 'industry' });
+        out.push({ code: 'scheme.type-field-mismatch', severity: 'warning', kind: '产品服务类 scheme with an industry instead of a product type (产品服务类方案填写了行业领域)', table: 'schemes', record: rec, column: 'industry' });
         break;
       }
       case 'no-licensed-insurer': {
@@ -321,14 +322,15 @@ function plantMistakes(d: Drawer, region: Region, variant: Variant, r: Records, 
           );
           if (a.lead) r.lead = a.name;
         }
-        out.push({ code: 'agencies.no-licensed-insurer', severity: 'error', kind: 'no agency holds an insurance licence (服务机构中没有保险公司或再保险公司)', table: 'agencies', column: 'type' });
+        // Brokers only: the validator names this case apart from an empty list of insurers.
+        out.push({ code: 'agencies.only-intermediary', severity: 'warning', kind: 'only insurance brokers, no agency holds an insurance licence (服务机构中只有保险中介机构，没有保险公司或再保险公司)', table: 'agencies', column: 'type' });
         break;
       }
       case 'two-leads': {
         if (variant !== '附件2') throw new Error('two-leads needs the 附件2 服务机构 table');
         const rec = pickFree(rng, r.agencies, taken, (a) => !a.lead);
         rec.role = rec.role.replace(/^否，?/, '是，牵头单位，');
-        out.push({ code: 'agencies.lead-count', severity: 'error', kind: 'two agencies marked 牵头 (牵头单位不止一家)', table: 'agencies', record: rec, column: 'role', relatedRecord: r.agencies.find((a) => a.lead) });
+        out.push({ code: 'agencies.several-leads', severity: 'error', kind: 'two agencies marked 牵头 (牵头单位不止一家)', table: 'agencies', record: rec, column: 'role', relatedRecord: r.agencies.find((a) => a.lead) });
         break;
       }
     }
@@ -685,6 +687,9 @@ function buildSubmission(wb: ExcelJS.Workbook, spec: SubmissionSpec): Submission
   }
 
   const issues: PlantedIssue[] = planted.map((p) => resolvePlanted(p, placed));
+  for (const sheet of hiddenSheets) {
+    issues.push({ code: 'workbook.hidden-sheet', severity: 'warning', kind: 'a hidden sheet with an old draft (隐藏工作表中有旧版表格，未读入)', table: 'workbook', sheet });
+  }
   const tables: Partial<Record<TableKey, TableManifest>> = {};
   const rowCounts: Partial<Record<TableKey, number>> = {};
   for (const [t, p] of placed) {
@@ -711,6 +716,10 @@ function buildSubmission(wb: ExcelJS.Workbook, spec: SubmissionSpec): Submission
 function resolvePlanted(p: Planted, placed: Map<TableKey, Placed>): PlantedIssue {
   const pl = placed.get(p.table);
   if (!pl) throw new Error(`table ${p.table} not written`);
+  // The manifest must name the validator's real rule and severity, or the samples test nothing.
+  const rule = (RULES as Record<string, { severity: Severity } | undefined>)[p.code];
+  if (!rule) throw new Error(`planted code ${p.code} is not in the rule catalog`);
+  if (rule.severity !== p.severity) throw new Error(`planted ${p.code} as ${p.severity}, the catalog says ${rule.severity}`);
   const colIndex = pl.columns.findIndex((c) => c.key === p.column && (!c.sub || !p.sub || c.sub === p.sub));
   const col = colIndex >= 0 ? letter(pl.startCol + colIndex) : undefined;
   const ref = (rec: object | undefined): CellRef | undefined => {
@@ -728,7 +737,8 @@ function resolvePlanted(p: Planted, placed: Map<TableKey, Placed>): PlantedIssue
     kind: p.kind,
     table: p.table,
     sheet: pl.manifest.sheet,
-    ...(at ? { cell: at.cell, row: at.row } : col ? { cell: `${col}${pl.headerRow}` } : {}),
+    // A table-level finding (no record) has no cell of its own: the validator names the table and sheet only.
+    ...(at ? { cell: at.cell, row: at.row } : {}),
     ...(p.column ? { column: p.column } : {}),
     ...(dataRow && valueKey ? { value: dataRow.cells[valueKey] ?? '' } : {}),
     ...(p.fix ? { fix: p.fix } : {}),

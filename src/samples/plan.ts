@@ -147,6 +147,16 @@ export function sampleSpecs(): SubmissionSpec[] {
       rows: { agencies: 5, targets: 10, schemes: 4 },
       layout: { headerLineBreaks: true, halfWidthBrackets: true, remarksColumn: true, continuationRow: true },
     },
+    {
+      // The same 辽宁 submission sent again as an "updated" copy with a tidier layout (same seed, same rows):
+      // a duplicate region to flag, with every row kept in the summary.
+      seed: 111,
+      region: '辽宁省',
+      variant: '附件2',
+      fileName: '辽宁省网络安全保险服务试点工作方案-附件2表格（更新版）.xlsx',
+      rows: { agencies: 5, targets: 10, schemes: 4 },
+      layout: { arrangement: 'stacked', formSheet: true, sheetNames: { stacked: '试点安排' } },
+    },
   ];
 }
 
@@ -178,10 +188,14 @@ function namesInSeveralRegions(files: readonly SubmissionManifest[], table: Tabl
 
 export function crossIssuesOf(files: readonly SubmissionManifest[]): CrossIssue[] {
   const out: CrossIssue[] = [];
-  const byRegion = new Map<string, string[]>();
-  for (const f of files) byRegion.set(f.region, [...(byRegion.get(f.region) ?? []), f.file]);
-  for (const [region, list] of byRegion) {
-    if (list.length > 1) out.push({ code: 'cross.duplicate-region', severity: 'warning', kind: `two files for ${region} (同一地区提交了两份)`, subject: region, count: list.length, files: list });
+  // A region's 工信主管部门 and its 通信管理局 may each send 附件2, and each lead its own 附件3: only two files
+  // from the same sender for the same region are a duplicate.
+  const sender = (f: SubmissionManifest) => (f.variant === '附件3' ? `附件3:${f.lead}` : `附件2:${f.submitter.includes('通信管理局') ? 'ca' : 'miit'}`);
+  const bySlot = new Map<string, SubmissionManifest[]>();
+  for (const f of files) bySlot.set(`${f.region}|${sender(f)}`, [...(bySlot.get(`${f.region}|${sender(f)}`) ?? []), f]);
+  for (const list of bySlot.values()) {
+    const region = list[0].region;
+    if (list.length > 1) out.push({ code: 'cross.duplicate-region', severity: 'warning', kind: `two files for ${region} from the same sender (同一地区同一单位提交了两份)`, subject: region, count: list.length, files: list.map((f) => f.file) });
   }
   for (const name of namesInSeveralRegions(files, 'targets')) {
     const occ = occurrencesOf(files, 'targets', name);
@@ -191,17 +205,18 @@ export function crossIssuesOf(files: readonly SubmissionManifest[]): CrossIssue[
     const occ = occurrencesOf(files, 'schemes', name);
     out.push({ code: 'cross.scheme-in-multiple-regions', severity: 'info', kind: 'the same scheme in several regions (同一方案出现在多个地区)', subject: name, files: [...new Set(occ.map((o) => o.file))], occurrences: occ });
   }
-  // Schemes per lead: a 附件3 file's schemes belong to its 牵头单位; a 附件2 file's to its 牵头 agency.
-  const perLead = new Map<string, { count: number; files: string[] }>();
+  // Schemes per lead: a 附件3 file's schemes belong to its 牵头单位; a 附件2 file's to its 牵头 agency. A scheme
+  // sent twice (a re-sent file) is still one scheme.
+  const perLead = new Map<string, { schemes: Set<string>; files: string[] }>();
   for (const f of files) {
-    const n = f.rowCounts.schemes ?? 0;
-    const e = perLead.get(f.lead) ?? { count: 0, files: [] };
-    e.count += n;
+    const e = perLead.get(f.lead) ?? { schemes: new Set<string>(), files: [] };
+    for (const r of f.tables.schemes?.dataRows ?? []) e.schemes.add(r.cells.name ?? '');
     e.files.push(f.file);
     perLead.set(f.lead, e);
   }
   for (const [lead, e] of perLead) {
-    if (e.count > 5) out.push({ code: 'cross.lead-scheme-limit', severity: 'error', kind: `lead ${lead} has ${e.count} schemes in all, more than 5 (牵头方案总数超过5个)`, subject: lead, count: e.count, files: e.files });
+    const count = e.schemes.size;
+    if (count > 5) out.push({ code: 'cross.lead-scheme-limit', severity: 'error', kind: `lead ${lead} has ${count} schemes in all, more than 5 (牵头方案总数超过5个)`, subject: lead, count, files: e.files });
   }
   return out;
 }
