@@ -10,7 +10,7 @@ import { TABLE_KEYS, TABLES, type TableKey } from '../core/notice/tables';
 import type { ExpandedInputs } from './files';
 import { countsLine, issueLine } from './format';
 import { jsonIssue } from './json';
-import { clip, displayWidth, padEnd, padStart } from './width';
+import { clipMiddle, displayWidth, padEnd, padStart } from './width';
 
 const OK = '✓';
 const BAD = '✗';
@@ -23,7 +23,7 @@ export interface Written {
 
 function fileLine(f: SummaryFile, nameWidth: number): string {
   const status = FILE_STATUS_LABELS[f.status];
-  const head = `  ${padStart(String(f.index + 1), 2)}  ${padEnd(clip(f.file, nameWidth), nameWidth)}  `;
+  const head = `  ${padStart(String(f.index + 1), 2)}  ${padEnd(clipMiddle(f.file, nameWidth), nameWidth)}  `;
   if (f.status === 'unreadable') return `${head}${status.zh} ${status.en}：${f.error?.message ?? ''}（${f.error?.code ?? ''}）`;
   const c = f.issueCounts;
   return `${head}${padEnd(f.region ?? '地区未识别', 8)} ${padEnd(f.variant ?? '—', 5)} ${padEnd(`${status.zh} ${status.en}`, 18)} 错误 ${c.error} · 警告 ${c.warning} · 提示 ${c.info}`;
@@ -44,7 +44,7 @@ function reconciliationLines(summary: Summary, nameWidth: number): string[] {
       const l = lines.find((x) => x.table === t);
       return padEnd(l ? cell(l.read, l.inSummary) : '—', cellWidth);
     });
-    out.push(`  ${padStart(String(f.index + 1), 2)}  ${padEnd(clip(f.file, nameWidth), nameWidth)}  ${cells.join('')}`.trimEnd());
+    out.push(`  ${padStart(String(f.index + 1), 2)}  ${padEnd(clipMiddle(f.file, nameWidth), nameWidth)}  ${cells.join('')}`.trimEnd());
   }
   out.push(`  ${padEnd('合计 total', nameWidth + 4)}  ${TABLE_KEYS.map((t) => padEnd(cell(r.totals[t].read, r.totals[t].inSummary), cellWidth)).join('')}`.trimEnd());
   const read = TABLE_KEYS.reduce((n, t) => n + r.totals[t].read, 0);

@@ -83,8 +83,15 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`未知命令 unknown command: ${command}`);
     }
   } catch (e) {
-    if (e instanceof UsageError || (e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))) {
+    if (e instanceof UsageError) {
       process.stderr.write(`${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    // parseArgs' own errors (unknown option, missing value). Checked by code, not instanceof: the error may come
+    // from another realm (Node's internals under a test runner's VM context).
+    const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+    if (code.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`参数错误 invalid arguments：${(e as { message?: string }).message ?? code}\n\n${USAGE}`);
       return 2;
     }
     throw e;

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Variant } from '../core/notice/tables';
 import { VARIANTS } from '../core/notice/tables';
 import { writeTemplate } from '../xlsx/template';
@@ -14,7 +15,13 @@ export async function runTemplate(opts: { output?: string; variant?: string }): 
     return 2;
   }
   const bytes = await writeTemplate(variant as Variant);
-  writeFileSync(opts.output, bytes);
+  try {
+    mkdirSync(dirname(opts.output), { recursive: true });
+    writeFileSync(opts.output, bytes);
+  } catch (e) {
+    process.stderr.write(`无法写入 cannot write ${opts.output}：${(e as Error).message}\n`);
+    return 2;
+  }
   process.stdout.write(`已生成 ${variant} 模板 written: ${opts.output}\n`);
   return 0;
 }

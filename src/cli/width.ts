@@ -44,3 +44,13 @@ export function clip(text: string, width: number): string {
   }
   return `${out}…`;
 }
+
+/** At most `width` columns, cut in the middle: file names differ at their ends (（更新版）.xlsx), so keep both ends. */
+export function clipMiddle(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  const chars = Array.from(text);
+  const tailWidth = Math.floor((width - 1) / 2);
+  let tail = '';
+  for (let i = chars.length - 1; i >= 0 && displayWidth(chars[i] + tail) <= tailWidth; i--) tail = chars[i] + tail;
+  return `${clip(text, width - displayWidth(tail)).slice(0, -1)}…${tail}`;
+}

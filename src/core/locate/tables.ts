@@ -255,6 +255,8 @@ export function readTableRows(sheet: GridSheet, loc: Omit<LocatedTable, 'rows' |
     else if (vals.every((t) => isHint(t))) reason = 'hint';
     else if (isTotal(seq) || isTotal(name) || isTotal(vals[0])) reason = 'total';
     else if (v.nonEmpty === 1 && seq !== '' && loc.columns.has('seq')) reason = 'seq-only';
+    // The blank template's first row: 序号 1 beside the printed hints （企业类、产品服务类） — not data either.
+    else if (seq !== '' && loc.columns.has('seq') && [...v.texts].every(([k, t]) => k === 'seq' || t === '' || isHint(t) || isEllipsis(t))) reason = 'hint';
     if (reason) {
       if (blankRun >= 3 && reason !== 'ellipsis') break;
       skipped.push({ row: r + 1, reason });
