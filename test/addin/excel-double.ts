@@ -1,7 +1,16 @@
 /**
- * An in-memory double of the Excel JavaScript API subset the add-in uses. It keeps cells, formats, merges,
- * tables, names, validation rules and page setup, enforces what real Excel enforces (value arrays must match
- * the range, names are unique, `items` is readable only after sync) and counts `context.sync()` calls.
+ * An in-memory double of the Excel JavaScript API subset the add-in uses.
+ *
+ * It behaves like Office.js where that matters to the code under test:
+ * - every write (values, numberFormat, formats, fills, validation, merges, tables, conditional formats, pivot
+ *   tables, charts, freeze panes, sheet creation) is queued and reaches the workbook only at `context.sync()`,
+ *   in order; a failed sync discards the whole batch, as a rejected request does in Excel;
+ * - loaded properties (`items`, used-range `values` …) are readable only after the sync that loads them;
+ * - value arrays must match the range, sheet/table/pivot names are unique, table names must not clash with
+ *   defined names;
+ * - a batch larger than `payloadLimitCells` is refused with RichApi's `RequestPayloadSizeLimitExceeded`;
+ * - value writes raise `worksheets.onChanged` after the sync, like any edit.
+ * It counts `context.sync()` calls and keeps an ordered log of the writes that reached the workbook.
  */
 
 export const MAX_ROWS = 1048576;
@@ -31,9 +40,10 @@ export function colLetters(index: number): string {
   return s;
 }
 
-/** Parses "A1", "A1:E7", "A:A", "2:2" (0-based inclusive box). */
+/** Parses "A1", "A1:E7", "A:A", "2:2", "'My sheet'!A1" (0-based inclusive box; the sheet part is dropped). */
 export function parseAddress(address: string): Box {
-  const parts = address.replace(/\$/g, '').split(':');
+  const bang = address.lastIndexOf('!');
+  const parts = address.slice(bang + 1).replace(/\$/g, '').split(':');
   const one = (p: string, end: boolean) => {
     const m = /^([A-Z]*)(\d*)$/i.exec(p);
     if (!m || (!m[1] && !m[2])) throw new Error(`InvalidArgument: bad address ${address}`);
@@ -51,6 +61,14 @@ export function boxAddress(b: Box): string {
   const a = `${colLetters(b.c0)}${b.r0 + 1}`;
   const z = `${colLetters(b.c1)}${b.r1 + 1}`;
   return a === z ? a : `${a}:${z}`;
+}
+
+function intersects(a: Box, b: Box): boolean {
+  return a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 export interface CellState {
@@ -72,9 +90,35 @@ export interface FormatWrite {
   value: unknown;
 }
 
+export interface ConditionalFormatState {
+  readonly id: string;
+  readonly type: string;
+  /** "E11" or several areas "E11, C5:C9" as written through getRanges. */
+  readonly address: string;
+  readonly boxes: readonly Box[];
+  formula?: string;
+  fill?: string;
+  fontColor?: string;
+}
+
 export type Op = { kind: string; sheet: string; address?: string; detail?: unknown };
 
+export interface ChangeEvent {
+  type: 'WorksheetChanged';
+  address: string;
+  worksheetId: string;
+  changeType: string;
+  source: 'Local' | 'Remote';
+}
+
 let opLog: Op[] = [];
+let nextId = 1;
+
+/** One queued write: what it costs in cells (for the payload limit) and what it does at sync. */
+interface Pending {
+  readonly cells: number;
+  readonly apply: () => void;
+}
 
 class FontDouble {
   constructor(private readonly sink: (p: string, v: unknown) => void) {}
@@ -89,10 +133,19 @@ class FontDouble {
   }
 }
 
+class FillDouble {
+  constructor(private readonly sink: (p: string, v: unknown) => void) {}
+  set color(v: string) {
+    this.sink('fill.color', v);
+  }
+}
+
 class FormatDouble {
   readonly font: FontDouble;
+  readonly fill: FillDouble;
   constructor(private readonly sink: (p: string, v: unknown) => void) {
-    this.font = new FontDouble((p, v) => sink(p, v));
+    this.font = new FontDouble(sink);
+    this.fill = new FillDouble(sink);
   }
   set horizontalAlignment(v: string) {
     this.sink('horizontalAlignment', v);
@@ -109,15 +162,92 @@ class FormatDouble {
   set columnWidth(v: number) {
     this.sink('columnWidth', v);
   }
+  autofitColumns(): void {
+    this.sink('autofitColumns', true);
+  }
 }
 
 class DataValidationDouble {
-  constructor(private readonly state: ValidationState) {}
+  constructor(
+    private readonly range: RangeDouble,
+    private readonly state: () => ValidationState,
+  ) {}
   set rule(v: unknown) {
-    this.state.rule = v;
+    this.range.queue(0, () => (this.state().rule = v));
   }
   set errorAlert(v: unknown) {
-    this.state.errorAlert = v;
+    this.range.queue(0, () => (this.state().errorAlert = v));
+  }
+}
+
+/** A conditional format being added: its rule and format are queued like any write. */
+class ConditionalFormatDouble {
+  readonly custom;
+  constructor(ctx: ContextDouble, state: ConditionalFormatState, sheet: WorksheetDouble) {
+    const q = (f: () => void) => ctx.queue(0, f);
+    this.custom = {
+      rule: {
+        set formula(v: string) {
+          q(() => (state.formula = v));
+        },
+      },
+      format: {
+        fill: {
+          set color(v: string) {
+            q(() => (state.fill = v));
+          },
+        },
+        font: {
+          set color(v: string) {
+            q(() => (state.fontColor = v));
+          },
+        },
+      },
+    };
+    void sheet;
+  }
+}
+
+/** A loaded conditional format, as `conditionalFormats.load('items/type,items/customOrNullObject/rule/formula')` gives it. */
+class LoadedConditionalFormat {
+  readonly type: string;
+  readonly customOrNullObject: { isNullObject: boolean; rule: { formula: string } };
+  constructor(
+    private readonly sheet: WorksheetDouble,
+    private readonly state: ConditionalFormatState,
+  ) {
+    this.type = state.type;
+    this.customOrNullObject = state.type === 'Custom' ? { isNullObject: false, rule: { formula: state.formula ?? '' } } : { isNullObject: true, rule: { formula: '' } };
+  }
+  delete(): void {
+    this.sheet.book.context.queue(0, () => {
+      const i = this.sheet.conditionalFormats.indexOf(this.state);
+      if (i < 0) throw new Error('ItemNotFound: conditional format');
+      this.sheet.conditionalFormats.splice(i, 1);
+      opLog.push({ kind: 'conditionalFormats.delete', sheet: this.sheet.name, address: this.state.address, detail: this.state.formula });
+    });
+  }
+}
+
+class ConditionalFormatsDouble {
+  constructor(
+    private readonly sheet: WorksheetDouble,
+    private readonly address: string,
+    private readonly boxes: readonly Box[],
+  ) {}
+  add(type: string): ConditionalFormatDouble {
+    const ctx = this.sheet.book.context;
+    const state: ConditionalFormatState = { id: `cf${nextId++}`, type, address: this.address, boxes: this.boxes };
+    ctx.queue(0, () => {
+      this.sheet.conditionalFormats.push(state);
+      opLog.push({ kind: 'conditionalFormats.add', sheet: this.sheet.name, address: this.address, detail: type });
+    });
+    return new ConditionalFormatDouble(ctx, state, this.sheet);
+  }
+  load(_props?: string): Loadable<LoadedConditionalFormat> {
+    return new Loadable(this.sheet.book.context, () =>
+      this.sheet.conditionalFormats.filter((cf) => cf.boxes.some((b) => this.boxes.some((x) => intersects(b, x)))).map((cf) => new LoadedConditionalFormat(this.sheet, cf)),
+    ).load();
   }
 }
 
@@ -129,10 +259,12 @@ export class RangeDouble {
     address?: string,
   ) {
     this.box = address === undefined ? { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 } : parseAddress(address);
-    this.format = new FormatDouble((property, value) => {
-      sheet.formats.push({ address: this.address, property, value });
-      opLog.push({ kind: `format.${property}`, sheet: sheet.name, address: this.address, detail: value });
-    });
+    this.format = new FormatDouble((property, value) =>
+      this.queue(0, () => {
+        sheet.formats.push({ address: this.address, property, value });
+        opLog.push({ kind: `format.${property}`, sheet: sheet.name, address: this.address, detail: value });
+      }),
+    );
   }
   get address(): string {
     return boxAddress(this.box);
@@ -143,6 +275,9 @@ export class RangeDouble {
   private get cols(): number {
     return this.box.c1 - this.box.c0 + 1;
   }
+  queue(cells: number, apply: () => void): void {
+    this.sheet.book.context.queue(cells, apply);
+  }
   private checkShape(v: unknown[][], what: string): void {
     if (!Array.isArray(v) || v.length !== this.rows || v.some((row) => !Array.isArray(row) || row.length !== this.cols)) {
       throw new Error(`InvalidArgument: ${what} for ${this.address} must be ${this.rows}x${this.cols}`);
@@ -150,14 +285,19 @@ export class RangeDouble {
   }
   set values(v: unknown[][]) {
     this.checkShape(v, 'values');
-    opLog.push({ kind: 'values', sheet: this.sheet.name, address: this.address });
-    for (let r = 0; r < this.rows; r++)
-      for (let c = 0; c < this.cols; c++) {
-        const cell = this.sheet.cell(this.box.r0 + r, this.box.c0 + c);
-        cell.value = v[r][c];
-        cell.formatAtWrite = cell.numberFormat ?? 'General';
-      }
+    const copy = v.map((row) => [...row]);
+    this.queue(this.rows * this.cols, () => {
+      opLog.push({ kind: 'values', sheet: this.sheet.name, address: this.address });
+      for (let r = 0; r < this.rows; r++)
+        for (let c = 0; c < this.cols; c++) {
+          const cell = this.sheet.cell(this.box.r0 + r, this.box.c0 + c);
+          cell.value = copy[r][c];
+          cell.formatAtWrite = cell.numberFormat ?? 'General';
+        }
+      this.sheet.book.raiseChanged(this.sheet, this.address);
+    });
   }
+  /** For assertions: the values now in the workbook (not an Office.js load). */
   get values(): unknown[][] {
     const out: unknown[][] = [];
     for (let r = 0; r < this.rows; r++) {
@@ -169,33 +309,153 @@ export class RangeDouble {
   }
   set numberFormat(v: unknown[][]) {
     this.checkShape(v, 'numberFormat');
-    opLog.push({ kind: 'numberFormat', sheet: this.sheet.name, address: this.address });
-    for (let r = 0; r < this.rows; r++)
-      for (let c = 0; c < this.cols; c++) this.sheet.cell(this.box.r0 + r, this.box.c0 + c).numberFormat = String(v[r][c]);
+    const copy = v.map((row) => [...row]);
+    this.queue(this.rows * this.cols, () => {
+      opLog.push({ kind: 'numberFormat', sheet: this.sheet.name, address: this.address, detail: copy[0][0] });
+      for (let r = 0; r < this.rows; r++)
+        for (let c = 0; c < this.cols; c++) this.sheet.cell(this.box.r0 + r, this.box.c0 + c).numberFormat = String(copy[r][c]);
+    });
   }
   get dataValidation(): DataValidationDouble {
-    let state = this.sheet.validations.find((s) => s.address === this.address);
-    if (!state) {
-      state = { address: this.address };
-      this.sheet.validations.push(state);
-    }
-    return new DataValidationDouble(state);
+    const address = this.address;
+    const state = (): ValidationState => {
+      let s = this.sheet.validations.find((x) => x.address === address);
+      if (!s) {
+        s = { address };
+        this.sheet.validations.push(s);
+      }
+      return s;
+    };
+    return new DataValidationDouble(this, state);
+  }
+  get conditionalFormats(): ConditionalFormatsDouble {
+    return new ConditionalFormatsDouble(this.sheet, this.address, [this.box]);
+  }
+  /** `range.load('values,numberFormat')`: the returned object answers after the next sync. */
+  load(props?: string): LoadedRangeDouble {
+    const box = this.box;
+    return new LoadedRangeDouble(this.sheet, () => box).load(props);
   }
   merge(across = false): void {
-    this.sheet.merges.push({ address: this.address, across });
+    this.queue(0, () => this.sheet.merges.push({ address: this.address, across }));
   }
   clear(applyTo = 'All'): void {
-    opLog.push({ kind: `clear.${applyTo}`, sheet: this.sheet.name, address: this.address });
-    for (const [key, cell] of this.sheet.cells) {
-      const [r, c] = key.split(',').map(Number);
-      if (r >= this.box.r0 && r <= this.box.r1 && c >= this.box.c0 && c <= this.box.c1) {
-        if (applyTo === 'All' || applyTo === 'Contents') cell.value = undefined;
-        if (applyTo === 'All' || applyTo === 'Formats') cell.numberFormat = undefined;
+    this.queue(0, () => {
+      opLog.push({ kind: `clear.${applyTo}`, sheet: this.sheet.name, address: this.address });
+      for (const [key, cell] of this.sheet.cells) {
+        const [r, c] = key.split(',').map(Number);
+        if (r >= this.box.r0 && r <= this.box.r1 && c >= this.box.c0 && c <= this.box.c1) {
+          if (applyTo === 'All' || applyTo === 'Contents') cell.value = undefined;
+          if (applyTo === 'All' || applyTo === 'Formats') cell.numberFormat = undefined;
+        }
       }
-    }
+    });
   }
   select(): void {
-    this.sheet.book.selection = `${this.sheet.name}!${this.address}`;
+    this.queue(0, () => {
+      this.sheet.book.active = this.sheet.name;
+      this.sheet.book.selection = `${this.sheet.name}!${this.address}`;
+    });
+  }
+}
+
+/** Several areas of one sheet (`worksheet.getRanges("E11, C5:C9")`, ExcelApi 1.9). */
+export class RangeAreasDouble {
+  readonly boxes: Box[];
+  constructor(
+    readonly sheet: WorksheetDouble,
+    readonly address: string,
+  ) {
+    const parts = address.split(',').map((s) => s.trim());
+    if (parts.some((p) => p === '')) throw new Error(`InvalidArgument: bad address ${address}`);
+    this.boxes = parts.map(parseAddress);
+  }
+  get conditionalFormats(): ConditionalFormatsDouble {
+    return new ConditionalFormatsDouble(this.sheet, this.address, this.boxes);
+  }
+}
+
+/** A range whose properties are loaded at the next sync: the used range, or a merged-areas object. */
+class LoadedRangeDouble {
+  private snapshot?: { isNullObject: boolean; address: string; values: unknown[][]; numberFormat: unknown[][]; rowIndex: number; columnIndex: number };
+  constructor(
+    private readonly sheet: WorksheetDouble,
+    private readonly box: () => Box | undefined,
+  ) {}
+  load(_props?: string): this {
+    this.sheet.book.context.queue(0, () => {
+      const b = this.box();
+      if (!b) {
+        this.snapshot = { isNullObject: true, address: '', values: [], numberFormat: [], rowIndex: 0, columnIndex: 0 };
+        return;
+      }
+      const values: unknown[][] = [];
+      const formats: unknown[][] = [];
+      for (let r = b.r0; r <= b.r1; r++) {
+        const vr: unknown[] = [];
+        const fr: unknown[] = [];
+        for (let c = b.c0; c <= b.c1; c++) {
+          const cell = this.sheet.peek(r, c);
+          vr.push(cell?.value ?? '');
+          fr.push(cell?.numberFormat ?? 'General');
+        }
+        values.push(vr);
+        formats.push(fr);
+      }
+      this.snapshot = { isNullObject: false, address: `${quoteSheet(this.sheet.name)}!${boxAddress(b)}`, values, numberFormat: formats, rowIndex: b.r0, columnIndex: b.c0 };
+    }, true);
+    return this;
+  }
+  private get loaded() {
+    if (!this.snapshot) throw new Error('PropertyNotLoaded: range properties were read before load() and sync()');
+    return this.snapshot;
+  }
+  get isNullObject(): boolean {
+    return this.loaded.isNullObject;
+  }
+  get address(): string {
+    return this.loaded.address;
+  }
+  get values(): unknown[][] {
+    return this.loaded.values;
+  }
+  get numberFormat(): unknown[][] {
+    return this.loaded.numberFormat;
+  }
+  get rowIndex(): number {
+    return this.loaded.rowIndex;
+  }
+  get columnIndex(): number {
+    return this.loaded.columnIndex;
+  }
+  getMergedAreasOrNullObject(): MergedAreasDouble {
+    return new MergedAreasDouble(this.sheet, this.box);
+  }
+}
+
+class MergedAreasDouble {
+  private snapshot?: { isNullObject: boolean; address: string };
+  constructor(
+    private readonly sheet: WorksheetDouble,
+    private readonly box: () => Box | undefined,
+  ) {}
+  load(_props?: string): this {
+    this.sheet.book.context.queue(0, () => {
+      const b = this.box();
+      const merges = b ? this.sheet.merges.filter((m) => intersects(parseAddress(m.address), b)) : [];
+      this.snapshot = merges.length
+        ? { isNullObject: false, address: merges.map((m) => `${quoteSheet(this.sheet.name)}!${m.address}`).join(',') }
+        : { isNullObject: true, address: '' };
+    }, true);
+    return this;
+  }
+  get isNullObject(): boolean {
+    if (!this.snapshot) throw new Error('PropertyNotLoaded: merged areas');
+    return this.snapshot.isNullObject;
+  }
+  get address(): string {
+    if (!this.snapshot) throw new Error('PropertyNotLoaded: merged areas');
+    return this.snapshot.address;
   }
 }
 
@@ -203,27 +463,38 @@ export class TableDouble {
   name: string;
   style = 'TableStyleMedium2';
   showFilterButton = true;
-  readonly headers: string[];
+  readonly headers: string[] = [];
+  /** The object behind the proxy: what the double itself writes to. */
+  readonly raw: TableDouble;
   constructor(
     readonly book: WorkbookDouble,
     readonly worksheet: WorksheetDouble,
     readonly address: string,
     readonly hasHeaders: boolean,
   ) {
-    this.name = `Table${book.allTables.length + 1}`;
-    const box = parseAddress(address);
-    this.headers = [];
-    for (let c = box.c0; c <= box.c1; c++) this.headers.push(String(worksheet.peek(box.r0, c)?.value ?? `Column${c - box.c0 + 1}`));
+    this.name = '';
+    this.raw = this;
     return new Proxy(this, {
-      set(target, prop, value) {
-        if (prop === 'name') {
-          const clash = book.allTables.find((t) => t !== target && t.name.toLowerCase() === String(value).toLowerCase());
-          if (clash || book.namedItems.has(String(value).toLowerCase())) throw new Error(`InvalidArgument: table name ${value} exists`);
-        }
-        (target as unknown as Record<string | symbol, unknown>)[prop] = value;
+      set(t, prop, value) {
+        // Property writes are queued like everything else; the name is checked when it reaches the workbook.
+        book.context.queue(0, () => {
+          if (prop === 'name') {
+            const clash = book.allTables.find((x) => x.raw !== t && x.name.toLowerCase() === String(value).toLowerCase());
+            if (clash || book.namedItems.has(String(value).toLowerCase())) throw new Error(`InvalidArgument: table name ${value} exists`);
+            // Excel: a letter, _ or \ first, no spaces, not a cell reference.
+            if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(String(value)) || /^[A-Za-z]{1,3}\d+$/.test(String(value))) throw new Error(`InvalidArgument: table name ${value}`);
+          }
+          (t as unknown as Record<string | symbol, unknown>)[prop] = value;
+        });
         return true;
       },
     });
+  }
+  /** Called when tables.add reaches the workbook: the header row is read then, as Excel does. */
+  register(): void {
+    const box = parseAddress(this.address);
+    for (let c = box.c0; c <= box.c1; c++) this.headers.push(String(this.worksheet.peek(box.r0, c)?.value ?? `Column${c - box.c0 + 1}`));
+    this.name = `Table${this.book.allTables.length + 1}`;
   }
 }
 
@@ -232,28 +503,54 @@ class PageLayoutDouble {
   zoom?: unknown;
   centerHorizontally?: boolean;
   printTitleRows?: string;
+  private readonly raw: PageLayoutDouble;
   constructor(private readonly book: WorkbookDouble) {
+    this.raw = this;
     return new Proxy(this, {
       set(target, prop, value) {
         if (book.refusePageLayout) book.context.failure = new Error('ApiNotFound: pageLayout');
-        (target as unknown as Record<string | symbol, unknown>)[prop] = value;
+        book.context.queue(0, () => ((target as unknown as Record<string | symbol, unknown>)[prop] = value));
         return true;
       },
     });
   }
   setPrintTitleRows(rows: string): void {
     if (this.book.refusePageLayout) this.book.context.failure = new Error('ApiNotFound: pageLayout');
-    this.printTitleRows = rows;
+    this.book.context.queue(0, () => (this.raw.printTitleRows = rows));
   }
 }
 
+export interface PivotState {
+  name: string;
+  sheet: string;
+  source: string;
+  destination: string;
+  rows: string[];
+  columns: string[];
+  data: { name: string; summarizeBy?: string }[];
+}
+
+export interface ChartState {
+  sheet: string;
+  type: string;
+  source: string;
+  seriesBy: string;
+  title?: string;
+  position?: [string, string?];
+  name?: string;
+}
+
 export class WorksheetDouble {
+  readonly id: string;
   visibility = 'Visible';
   frozenRows = 0;
   readonly cells = new Map<string, CellState>();
   readonly formats: FormatWrite[] = [];
   readonly merges: { address: string; across: boolean }[] = [];
   readonly validations: ValidationState[] = [];
+  readonly conditionalFormats: ConditionalFormatState[] = [];
+  /** Charts added through `charts.add`, for assertions. */
+  readonly chartList: ChartState[] = [];
   readonly pageLayout: PageLayoutDouble;
   readonly tables: { add: (address: string, hasHeaders: boolean) => TableDouble };
   readonly freezePanes: { freezeRows: (n: number) => void };
@@ -261,19 +558,23 @@ export class WorksheetDouble {
     readonly book: WorkbookDouble,
     public name: string,
   ) {
+    this.id = `{sheet-${nextId++}}`;
     this.pageLayout = new PageLayoutDouble(book);
     this.tables = {
       add: (address, hasHeaders) => {
         const t = new TableDouble(book, this, address, hasHeaders);
-        book.allTables.push(t);
-        opLog.push({ kind: 'tables.add', sheet: this.name, address });
+        book.context.queue(0, () => {
+          const box = parseAddress(address);
+          if (book.allTables.some((x) => x.worksheet === this && intersects(parseAddress(x.address), box))) throw new Error(`InvalidArgument: tables overlap at ${address}`);
+          t.raw.register();
+          book.allTables.push(t);
+          opLog.push({ kind: 'tables.add', sheet: this.name, address });
+        });
         return t;
       },
     };
     this.freezePanes = {
-      freezeRows: (n) => {
-        this.frozenRows = n;
-      },
+      freezeRows: (n) => book.context.queue(0, () => (this.frozenRows = n)),
     };
   }
   cell(r: number, c: number): CellState {
@@ -293,11 +594,41 @@ export class WorksheetDouble {
     const b = parseAddress(address);
     return this.peek(b.r0, b.c0)?.value;
   }
+  /** Number format of one cell by A1 address, for assertions. */
+  formatAt(address: string): string | undefined {
+    const b = parseAddress(address);
+    return this.peek(b.r0, b.c0)?.numberFormat;
+  }
   getRange(address?: string): RangeDouble {
     return new RangeDouble(this, address);
   }
+  getRanges(address: string): RangeAreasDouble {
+    return new RangeAreasDouble(this, address);
+  }
+  /** The smallest box holding every non-empty value (Excel's used range with valuesOnly = true). */
+  usedBox(): Box | undefined {
+    let box: Box | undefined;
+    for (const [key, cell] of this.cells) {
+      if (cell.value === undefined || cell.value === '' || cell.value === null) continue;
+      const [r, c] = key.split(',').map(Number);
+      box = box ? { r0: Math.min(box.r0, r), c0: Math.min(box.c0, c), r1: Math.max(box.r1, r), c1: Math.max(box.c1, c) } : { r0: r, c0: c, r1: r, c1: c };
+    }
+    return box;
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): LoadedRangeDouble {
+    if (!valuesOnly) throw new Error('double: only getUsedRangeOrNullObject(true) is modelled');
+    return new LoadedRangeDouble(this, () => this.usedBox());
+  }
+  get pivotTables() {
+    return {
+      add: (name: string, source: unknown, destination: unknown) => this.book.addPivot(this, name, source, destination),
+    };
+  }
+  get charts() {
+    return chartsOf(this, this.book.context);
+  }
   activate(): void {
-    this.book.active = this.name;
+    this.book.context.queue(0, () => (this.book.active = this.name));
   }
   /** Formats written to exactly this address. */
   formatsAt(address: string): Record<string, unknown> {
@@ -314,9 +645,9 @@ class Loadable<T> {
     private readonly source: () => T[],
   ) {}
   load(_props?: string): this {
-    this.ctx.pending.push(() => {
+    this.ctx.queue(0, () => {
       this.loaded = [...this.source()];
-    });
+    }, true);
     return this;
   }
   get items(): T[] {
@@ -333,38 +664,68 @@ export class NamedItemDouble {
   ) {}
 }
 
+type ChangeHandler = (e: ChangeEvent) => Promise<unknown> | void;
+
 export class WorkbookDouble {
   readonly sheets: WorksheetDouble[] = [];
+  /** Sheets added in the batch not yet synced: reachable by getItem within the batch, as Office.js proxies are. */
+  private readonly addedInBatch: WorksheetDouble[] = [];
   readonly allTables: TableDouble[] = [];
+  readonly pivots: PivotState[] = [];
   readonly namedItems = new Map<string, NamedItemDouble>();
+  readonly changeHandlers: ChangeHandler[] = [];
+  /** Every change event raised, delivered or not (for assertions). */
+  readonly changeEvents: ChangeEvent[] = [];
+  name = 'Book1.xlsx';
   active?: string;
   selection?: string;
   refusePageLayout = false;
   readonly worksheets;
   readonly names;
   constructor(private readonly ctx: ContextDouble) {
+    const handlers = this.changeHandlers;
     this.worksheets = {
       add: (name: string): WorksheetDouble => {
-        if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`ItemAlreadyExists: sheet ${name}`);
-        if (name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new Error(`InvalidArgument: sheet name ${name}`);
+        const all = [...this.sheets, ...this.addedInBatch];
+        if (all.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`ItemAlreadyExists: sheet ${name}`);
+        if (name.length > 31 || name.length === 0 || /[\\/?*[\]:]/.test(name)) throw new Error(`InvalidArgument: sheet name ${name}`);
         const s = new WorksheetDouble(this, name);
-        this.sheets.push(s);
-        opLog.push({ kind: 'worksheets.add', sheet: name });
+        this.addedInBatch.push(s);
+        ctx.queue(0, () => {
+          this.sheets.push(s);
+          opLog.push({ kind: 'worksheets.add', sheet: name });
+        });
         return s;
       },
       getItem: (name: string): WorksheetDouble => {
-        const s = this.sheet(name);
-        if (!s) throw new Error(`ItemNotFound: sheet ${name}`);
-        return s;
+        const s = this.sheet(name) ?? this.addedInBatch.find((x) => x.name === name);
+        if (s) return s;
+        // Office.js reports a missing item when the batch runs, not when the proxy is made.
+        ctx.failure ??= new Error(`ItemNotFound: sheet ${name}`);
+        return new WorksheetDouble(this, name);
       },
       getItemOrNullObject: (name: string) => this.sheet(name) ?? { isNullObject: true },
-      load: (props?: string) => new Loadable(ctx, () => this.sheets.map((s) => ({ name: s.name }))).load(props),
+      load: (props?: string) => new Loadable(ctx, () => this.sheets.map((s) => ({ name: s.name, visibility: s.visibility, id: s.id }))).load(props),
+      onChanged: {
+        add(handler: ChangeHandler) {
+          ctx.queue(0, () => handlers.push(handler));
+          return {
+            context: ctx,
+            remove() {
+              ctx.queue(0, () => {
+                const i = handlers.indexOf(handler);
+                if (i >= 0) handlers.splice(i, 1);
+              });
+            },
+          };
+        },
+      },
     };
     this.names = {
       add: (name: string, reference: string, comment?: string): NamedItemDouble => {
         if (this.namedItems.has(name.toLowerCase())) throw new Error(`ItemAlreadyExists: name ${name}`);
         const n = new NamedItemDouble(name, reference, comment);
-        this.namedItems.set(name.toLowerCase(), n);
+        ctx.queue(0, () => this.namedItems.set(name.toLowerCase(), n));
         return n;
       },
       getItem: (name: string): NamedItemDouble => {
@@ -376,7 +737,19 @@ export class WorkbookDouble {
     };
   }
   get tables() {
-    return { load: (props?: string) => new Loadable(this.ctx, () => this.allTables.map((t) => ({ name: t.name }))).load(props) };
+    return {
+      load: (props?: string) => new Loadable(this.ctx, () => this.allTables.map((t) => ({ name: t.name }))).load(props),
+      /** A reference resolved when used (as a PivotTable source). */
+      getItem: (name: string) => ({ name }),
+    };
+  }
+  get pivotTables() {
+    return { load: (props?: string) => new Loadable(this.ctx, () => this.pivots.map((p) => ({ name: p.name }))).load(props) };
+  }
+  /** `workbook.load('name')`: the double's name is always readable; loading still costs nothing but a queue entry. */
+  load(_props?: string): this {
+    this.ctx.queue(0, () => undefined, true);
+    return this;
   }
   get context(): ContextDouble {
     return this.ctx;
@@ -387,28 +760,175 @@ export class WorkbookDouble {
   table(name: string): TableDouble | undefined {
     return this.allTables.find((t) => t.name === name);
   }
+  pivot(name: string): PivotState | undefined {
+    return this.pivots.find((p) => p.name === name);
+  }
+  /** Ends a batch: sheets added in it are now plain sheets (or gone, if the batch failed). */
+  endBatch(): void {
+    this.addedInBatch.length = 0;
+  }
+  raiseChanged(sheet: WorksheetDouble, address: string, source: 'Local' | 'Remote' = 'Local'): void {
+    const e: ChangeEvent = { type: 'WorksheetChanged', address, worksheetId: sheet.id, changeType: 'RangeEdited', source };
+    this.changeEvents.push(e);
+    // Excel delivers events asynchronously, after the request that caused them has returned.
+    for (const h of [...this.changeHandlers]) void Promise.resolve().then(() => h(e));
+  }
+  /** A user edit (for live-validation tests): the value lands and onChanged fires, no sync involved. */
+  userEdit(sheetName: string, address: string, value: unknown): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`ItemNotFound: sheet ${sheetName}`);
+    const b = parseAddress(address);
+    sheet.cell(b.r0, b.c0).value = value;
+    this.raiseChanged(sheet, address);
+  }
+  /**
+   * Test setup: a sheet with values (and optional number formats), as if the user had typed them.
+   * Written directly: no op log, no events, no sync.
+   */
+  seedSheet(name: string, values: readonly (readonly unknown[])[], options: { at?: string; visibility?: string; numberFormats?: Readonly<Record<string, string>>; merges?: readonly string[] } = {}): WorksheetDouble {
+    let sheet = this.sheet(name);
+    if (!sheet) {
+      sheet = new WorksheetDouble(this, name);
+      this.sheets.push(sheet);
+    }
+    const at = parseAddress(options.at ?? 'A1');
+    values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === undefined || v === null || v === '') return;
+        sheet.cell(at.r0 + r, at.c0 + c).value = v;
+      }),
+    );
+    for (const [address, fmt] of Object.entries(options.numberFormats ?? {})) {
+      const b = parseAddress(address);
+      for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) sheet.cell(r, c).numberFormat = fmt;
+    }
+    for (const m of options.merges ?? []) sheet.merges.push({ address: m, across: false });
+    if (options.visibility) sheet.visibility = options.visibility;
+    return sheet;
+  }
+  addPivot(sheet: WorksheetDouble, name: string, source: unknown, destination: unknown) {
+    const pivots = this.pivots;
+    const tableNamed = (n: string) => this.table(n);
+    const sourceName = source instanceof TableDouble || (typeof source === 'object' && source !== null && 'name' in source) ? (source as { name: string; address: string }) : undefined;
+    const state: PivotState = { name, sheet: sheet.name, source: '', destination: destination instanceof RangeDouble ? destination.address : String(destination), rows: [], columns: [], data: [] };
+    this.ctx.queue(0, () => {
+      if (pivots.some((p) => p.name.toLowerCase() === name.toLowerCase())) throw new Error(`InvalidArgument: pivot table name ${name} exists`);
+      state.source = sourceName ? sourceName.name : String(source);
+      pivots.push(state);
+      opLog.push({ kind: 'pivotTables.add', sheet: sheet.name, address: state.destination, detail: state.source });
+    });
+    const headers = (): string[] => {
+      const t = sourceName ? tableNamed(sourceName.name) : undefined;
+      if (!t) throw new Error(`InvalidArgument: pivot source ${String(source)} is not a table`);
+      return t.headers;
+    };
+    const hierarchy = (n: string) => ({ name: n });
+    const adder = (list: 'rows' | 'columns') => ({
+      add: (h: { name: string }) => {
+        this.ctx.queue(0, () => {
+          if (!headers().includes(h.name)) throw new Error(`InvalidArgument: no field ${h.name}`);
+          state[list].push(h.name);
+        });
+        return h;
+      },
+    });
+    return {
+      hierarchies: { getItem: hierarchy },
+      rowHierarchies: adder('rows'),
+      columnHierarchies: adder('columns'),
+      dataHierarchies: {
+        add: (h: { name: string }) => {
+          const entry: { name: string; summarizeBy?: string } = { name: h.name };
+          this.ctx.queue(0, () => {
+            if (!headers().includes(h.name)) throw new Error(`InvalidArgument: no field ${h.name}`);
+            state.data.push(entry);
+          });
+          const ctx = this.ctx;
+          return {
+            set summarizeBy(v: string) {
+              ctx.queue(0, () => (entry.summarizeBy = v));
+            },
+          };
+        },
+      },
+    };
+  }
+}
+
+/** Charts on a sheet: `worksheet.charts.add(type, source, seriesBy)`. */
+function chartsOf(sheet: WorksheetDouble, ctx: ContextDouble) {
+  return {
+    add: (type: string, source: RangeDouble, seriesBy = 'Auto') => {
+      const state: ChartState = { sheet: sheet.name, type, source: source.address, seriesBy };
+      ctx.queue(0, () => {
+        sheet.chartList.push(state);
+        opLog.push({ kind: 'charts.add', sheet: sheet.name, address: source.address, detail: type });
+      });
+      return {
+        title: {
+          set text(v: string) {
+            ctx.queue(0, () => (state.title = v));
+          },
+        },
+        set name(v: string) {
+          ctx.queue(0, () => (state.name = v));
+        },
+        setPosition(start: string, end?: string) {
+          ctx.queue(0, () => (state.position = [start, end]));
+        },
+      };
+    },
+  };
+}
+
+export class PayloadError extends Error {
+  readonly code = 'RequestPayloadSizeLimitExceeded';
+  constructor(cells: number, limit: number) {
+    super(`The request payload size has exceeded the limit (${cells} cells > ${limit}).`);
+    this.name = 'RichApi.Error';
+  }
 }
 
 export class ContextDouble {
   syncCount = 0;
-  pending: (() => void)[] = [];
+  pending: Pending[] = [];
+  /** Loads queued in the current batch: a batch that only loads is a read, not a write. */
+  private loadsInBatch = 0;
   /** An error the host reports at the next sync (as real Excel does for a refused command). */
   failure?: Error;
+  /** Refuse a batch writing more cells than this (values + number formats), like the 5 MB request limit. */
+  payloadLimitCells?: number;
+  /** Cells written (values + number formats) per successful sync, in order. */
+  readonly cellsPerSync: number[] = [];
+  /** Cells in batches that were refused. */
+  readonly refusedBatches: number[] = [];
   readonly workbook: WorkbookDouble;
   constructor() {
     this.workbook = new WorkbookDouble(this);
   }
+  queue(cells: number, apply: () => void, isLoad = false): void {
+    this.pending.push({ cells, apply });
+    if (isLoad) this.loadsInBatch++;
+  }
   async sync(): Promise<void> {
     this.syncCount++;
+    const batch = this.pending;
+    this.pending = [];
+    this.loadsInBatch = 0;
+    const cells = batch.reduce((n, p) => n + p.cells, 0);
     const failure = this.failure;
     this.failure = undefined;
-    if (failure) {
-      this.pending = [];
-      throw failure;
+    try {
+      if (failure) throw failure;
+      if (this.payloadLimitCells !== undefined && cells > this.payloadLimitCells) {
+        this.refusedBatches.push(cells);
+        throw new PayloadError(cells, this.payloadLimitCells);
+      }
+      for (const p of batch) p.apply();
+      this.cellsPerSync.push(cells);
+    } finally {
+      this.workbook.endBatch();
     }
-    const p = this.pending;
-    this.pending = [];
-    for (const f of p) f();
   }
   /** The ordered log of writes since the double was made. */
   get ops(): readonly Op[] {
