@@ -1,0 +1,105 @@
+/**
+ * 汇总: regional files → worker (read, check, aggregate) → in Excel, new sheets of this workbook (chunked writes
+ * with progress); outside Excel, 汇总.xlsx downloaded. Shows the reconciliation and the cross-region findings.
+ */
+import { useState } from 'react';
+import { Badge, Button, Checkbox, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { TABLE_KEYS } from '../../core/notice/tables';
+import type { Host } from '../host';
+import { XLSX_MIME, type Download, type FileProcessor } from '../processor';
+import { buildSummary, type Built } from '../pipeline';
+import type { Lang, Strings } from '../i18n';
+import { DoneBar, ErrorBar, Progress } from '../feedback';
+import { FilePicker } from '../FilePicker';
+import { IssueList } from '../IssueList';
+
+export const SUMMARY_FILE_NAME = '汇总.xlsx';
+
+const useStyles = makeStyles({
+  facts: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalM, rowGap: '2px', margin: `${tokens.spacingVerticalS} 0` },
+});
+
+export interface AggregateTabProps {
+  readonly host: Host | null;
+  readonly processor: FileProcessor;
+  readonly download: Download;
+  readonly built: Built | null;
+  readonly onBuilt: (built: Built) => void;
+  readonly lang: Lang;
+  readonly t: Strings;
+}
+
+type Stage = { kind: 'reading'; done: number; total: number } | { kind: 'writing'; done: number; total: number } | { kind: 'working' };
+
+export function AggregateTab({ host, processor, download, built, onBuilt, lang, t }: AggregateTabProps) {
+  const styles = useStyles();
+  const [stage, setStage] = useState<Stage | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [mask, setMask] = useState(false);
+  const [written, setWritten] = useState<readonly string[] | null>(null);
+
+  const saveXlsx = async (b: Built) => {
+    setStage({ kind: 'working' });
+    download(SUMMARY_FILE_NAME, await processor.summaryWorkbook(b.summary, { mask }), XLSX_MIME);
+  };
+
+  const onFiles = async (files: File[]) => {
+    setError(null);
+    setWritten(null);
+    setStage({ kind: 'reading', done: 0, total: files.length });
+    try {
+      const b = await buildSummary(processor, files, (done, total) => setStage({ kind: 'reading', done, total }));
+      onBuilt(b);
+      if (host) {
+        setStage({ kind: 'writing', done: 0, total: 100 });
+        const r = await host.writeSummary(b.summary, (f) => setStage({ kind: 'writing', done: Math.round(f * 100), total: 100 }));
+        setWritten(r.sheets);
+      } else {
+        await saveXlsx(b);
+      }
+    } catch (e) {
+      setError(e);
+    } finally {
+      setStage(null);
+    }
+  };
+
+  const summary = built?.summary;
+  const rows = summary ? TABLE_KEYS.reduce((n, k) => n + summary.rows[k].length, 0) : 0;
+  return (
+    <div className="pt-tab">
+      <Text as="p">{t.aggregateIntro}</Text>
+      <Text as="p" size={200}>{host ? t.aggregateWriteExcel : t.aggregateDownload}</Text>
+      {!host ? <Checkbox label={t.maskLabel} checked={mask} onChange={(_, d) => setMask(Boolean(d.checked))} /> : null}
+      <FilePicker t={t} name="aggregate-files" disabled={stage !== null} onFiles={(f) => void onFiles(f)} />
+      {stage?.kind === 'reading' ? <Progress label={t.reading} done={stage.done} total={stage.total} /> : null}
+      {stage?.kind === 'writing' ? <Progress label={t.writingSheets} done={stage.done} total={stage.total} /> : null}
+      {stage?.kind === 'working' ? <Text>{t.working}</Text> : null}
+      <ErrorBar error={error} lang={lang} t={t} />
+      {written ? <DoneBar>{t.summaryWritten + written.join('、')}</DoneBar> : null}
+      {summary ? (
+        <section aria-label={t.summaryDone} data-testid="summary">
+          <h2>{t.summaryDone}</h2>
+          <div className={styles.facts}>
+            <Text>{t.filesCount}</Text>
+            <Text>{summary.files.length}</Text>
+            <Text>{t.rowsCount}</Text>
+            <Text>{rows}</Text>
+            <Text>{t.reconciliation}</Text>
+            <span data-testid="reconciliation">
+              <Badge color={summary.reconciliation.balanced ? 'success' : 'danger'}>{summary.reconciliation.balanced ? t.balanced : t.unbalanced}</Badge>{' '}
+              {TABLE_KEYS.map((k) => `${t.tables[k]} ${summary.reconciliation.totals[k].read}/${summary.reconciliation.totals[k].inSummary}`).join(' · ')}
+            </span>
+          </div>
+          {!host ? (
+            <Button disabled={stage !== null} onClick={() => void saveXlsx(built).catch(setError).finally(() => setStage(null))}>
+              {t.downloadAgain}
+            </Button>
+          ) : null}
+          <h2>{t.crossIssues}</h2>
+          {summary.crossIssues.length ? <IssueList issues={summary.crossIssues} lang={lang} t={t} showFile /> : <Text>{t.noCrossIssues}</Text>}
+        </section>
+      ) : null}
+    </div>
+  );
+}
