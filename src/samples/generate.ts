@@ -10,6 +10,7 @@ import { AGENCY_TYPES, INDUSTRIES, LICENSED_AGENCY_TYPES, SCHEME_TYPES } from '.
 import { APPLICANT_BASICS, AUTHORITY_BASICS, JOINT_APPLICANT_COLUMNS, type FormSpec } from '../core/notice/forms';
 import { RULES } from '../core/rules/catalog';
 import { Rng } from './prng';
+import { fixZipTimes } from './zip-time';
 import { Drawer, drawRecords, typicalAlias, type AgencyRecord, type Contact, type Records, type SchemeRecord, type TargetRecord } from './generate-records';
 import { BRAND_WORDS, TARGET_SUFFIXES, flavourOf, official } from './pools';
 
@@ -173,7 +174,7 @@ export async function generateSubmission(spec: SubmissionSpec): Promise<Generate
   const wb = new ExcelJS.Workbook();
   const manifest = buildSubmission(wb, spec);
   const buf = await wb.xlsx.writeBuffer();
-  return { name: manifest.file, bytes: new Uint8Array(buf as ArrayBuffer), manifest };
+  return { name: manifest.file, bytes: fixZipTimes(new Uint8Array(buf as ArrayBuffer)), manifest };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -522,7 +523,8 @@ function writeTableAt(
       if (v !== null) cell.value = v;
       cell.border = BORDER;
       cell.alignment = { vertical: 'middle', wrapText: true };
-      if (v !== null && v !== '') cells[c.sub ? `${c.key}.${c.sub}` : c.key] = String(v);
+      // Every column, '' when left empty: the reader hands over empty cells too (as the shared fixtures list them).
+      cells[c.sub ? `${c.key}.${c.sub}` : c.key] = v === null ? '' : String(v);
     });
     rowOf.set(rec, row);
     dataRows.push({ row, cells });

@@ -1,0 +1,215 @@
+/**
+ * `pilot-tables aggregate` in-process on the shared fixtures: the cross-submission finding of
+ * cross-submission-expected.json, rows read = rows in summary, the workbook and CSV files written, --mask, and the
+ * exit codes around unreadable files and --exit-zero.
+ */
+import { existsSync, readFileSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { TABLE_KEYS, TABLES } from '../../src/core/notice/tables';
+import { fixtureMobiles, loadCrossExpected, loadFixtures, runCli, SHARED_FIXTURES, tempDir, type CliRun } from './helpers';
+
+const fixtures = loadFixtures();
+const cross = loadCrossExpected();
+const expectsErrors = fixtures.some((f) => f.issues.some((i) => i.severity === 'error'));
+
+interface Place {
+  file: string;
+  sheet?: string;
+  cell?: string;
+}
+const placeKey = (p: Place) => `${p.file}|${p.sheet ?? ''}|${p.cell ?? ''}`;
+
+let tmp: ReturnType<typeof tempDir>;
+let json: CliRun;
+let human: CliRun;
+beforeAll(async () => {
+  tmp = tempDir();
+  json = await runCli(['aggregate', ...fixtures.map((f) => f.path), '-o', join(tmp.dir, 'json', 'summary.xlsx'), '--json']);
+  human = await runCli(['aggregate', ...fixtures.map((f) => f.path), '-o', join(tmp.dir, 'a', 'b', 'summary.xlsx'), '--csv', join(tmp.dir, 'csv-utf8')]);
+});
+afterAll(() => tmp.cleanup());
+
+test('exit code: 1 when the fixtures hold errors, else 0', () => {
+  expect(json.code).toBe(expectsErrors ? 1 : 0);
+  expect(human.code).toBe(json.code);
+});
+
+test('every cross-submission finding of cross-submission-expected.json, with all its cells', () => {
+  const out = JSON.parse(json.stdout);
+  expect(cross.length).toBeGreaterThan(0);
+  for (const want of cross) {
+    const found = out.crossIssues.filter((i: { code: string; value: string }) => i.code === want.kind && i.value === want.enterprise);
+    expect(found).toHaveLength(1);
+    const [issue] = found;
+    expect(issue.severity).toBe(want.severity);
+    const places = [issue as Place, ...(issue.related as Place[])].map(placeKey).sort();
+    expect(places).toEqual(want.occurrences.map((o) => placeKey(o)).sort());
+  }
+});
+
+test('--json: files with status and rows read per table as expected.json counts them', () => {
+  const out = JSON.parse(json.stdout);
+  expect(out.files).toHaveLength(fixtures.length);
+  for (const fx of fixtures) {
+    const f = out.files.find((x: { file: string }) => x.file === fx.file);
+    expect(f).toMatchObject({ region: fx.region, variant: fx.variant });
+    expect(['ok', 'warnings', 'errors']).toContain(f.status);
+    for (const t of TABLE_KEYS) expect(f.rowsRead[t]).toBe(fx.rowCounts[t] ?? 0);
+  }
+});
+
+test('reconciliation: rows read = rows in summary, per file and table and in total', () => {
+  const r = JSON.parse(json.stdout).reconciliation;
+  expect(r.balanced).toBe(true);
+  const expectedLines = fixtures.flatMap((fx) => TABLE_KEYS.filter((t) => fx.tables[t]).map((t) => ({ file: fx.file, table: t, read: fx.rowCounts[t], inSummary: fx.rowCounts[t], balanced: true })));
+  expect(r.lines.map((l: Record<string, unknown>) => ({ file: l.file, table: l.table, read: l.read, inSummary: l.inSummary, balanced: l.balanced }))).toEqual(
+    expect.arrayContaining(expectedLines),
+  );
+  expect(r.lines).toHaveLength(expectedLines.length);
+  for (const t of TABLE_KEYS) {
+    const n = fixtures.reduce((a, fx) => a + (fx.rowCounts[t] ?? 0), 0);
+    expect(r.totals[t]).toEqual({ read: n, inSummary: n });
+  }
+});
+
+test('human report: the reconciliation with ✓ per table and the balanced total, counts, the cross issue', () => {
+  const total = fixtures.reduce((a, fx) => a + TABLE_KEYS.reduce((b, t) => b + (fx.rowCounts[t] ?? 0), 0), 0);
+  expect(human.stdout).toContain(`✓ 全部一致：读取 ${total} 行 = 汇总 ${total} 行`);
+  expect(human.stdout).not.toContain('✗');
+  for (const fx of fixtures) for (const t of TABLE_KEYS) if (fx.tables[t]) expect(human.stdout).toContain(`${fx.rowCounts[t]} → ${fx.rowCounts[t]} ✓`);
+  expect(human.stdout).toMatch(/问题 Issues：\d+ 个错误 errors · \d+ 个警告 warnings · \d+ 个提示 info/);
+  for (const want of cross) {
+    expect(human.stdout).toContain(`（${want.kind}）`);
+    expect(human.stdout).toContain(want.enterprise);
+  }
+});
+
+test('the summary workbook is written (parent folders created) with every row of every table', async () => {
+  const path = join(tmp.dir, 'a', 'b', 'summary.xlsx');
+  expect(existsSync(path)).toBe(true);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  for (const t of TABLE_KEYS) {
+    const ws = wb.getWorksheet(TABLES[t].shortName);
+    expect(ws).toBeDefined();
+    const n = fixtures.reduce((a, fx) => a + (fx.rowCounts[t] ?? 0), 0);
+    // Header row plus one row per data row read.
+    expect(ws?.actualRowCount).toBe(n + 1);
+  }
+});
+
+describe('CSV', () => {
+  const csvDir = () => join(tmp.dir, 'csv-utf8');
+
+  test('UTF-8 with BOM: one file per table plus issues and statistics, Chinese intact', () => {
+    const names = readdirSync(csvDir()).sort();
+    expect(names).toEqual([...TABLE_KEYS.map((t) => `${TABLES[t].shortName}.csv`), '问题清单.csv', '统计.csv'].sort());
+    for (const name of names) {
+      const bytes = readFileSync(join(csvDir(), name));
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    }
+    const targets = readFileSync(join(csvDir(), `${TABLES.targets.shortName}.csv`)).toString('utf8');
+    for (const want of cross) expect(targets).toContain(want.enterprise);
+  });
+
+  test('--encoding gb18030: no BOM, decodes to the same text as the UTF-8 files', async () => {
+    const dir = join(tmp.dir, 'csv-gb');
+    const r = await runCli(['aggregate', ...fixtures.map((f) => f.path), '-o', join(tmp.dir, 'gb.xlsx'), '--csv', dir, '--encoding', 'gb18030']);
+    expect(r.code).toBe(json.code);
+    expect(r.stdout).toContain('GB18030');
+    for (const name of readdirSync(csvDir())) {
+      const gb = readFileSync(join(dir, name));
+      expect([...gb.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+      // Same inputs, same text: only the encoding differs.
+      const utf8 = readFileSync(join(csvDir(), name)).subarray(3).toString('utf8');
+      expect(iconv.decode(gb, 'gb18030')).toBe(utf8);
+    }
+  });
+
+  test('--mask: no fixture mobile appears in the CSV or the workbook, the masked form does', async () => {
+    const mobiles = fixtureMobiles(fixtures);
+    expect(mobiles.length).toBeGreaterThan(0);
+    const plain = readFileSync(join(csvDir(), `${TABLES.targets.shortName}.csv`)).toString('utf8');
+    expect(mobiles.some((m) => plain.includes(m))).toBe(true);
+
+    const dir = join(tmp.dir, 'csv-mask');
+    const out = join(tmp.dir, 'masked.xlsx');
+    await runCli(['aggregate', ...fixtures.map((f) => f.path), '-o', out, '--csv', dir, '--mask']);
+    const all = readdirSync(dir).map((n) => readFileSync(join(dir, n)).toString('utf8')).join('\n');
+    for (const m of mobiles) expect({ m, present: all.includes(m) }).toEqual({ m, present: false });
+    const masked = mobiles.map((m) => `${m.slice(0, 3)}****${m.slice(7)}`);
+    expect(masked.some((m) => all.includes(m))).toBe(true);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    let cells = '';
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => (cells += `${c.text}\n`))));
+    for (const m of mobiles) expect({ m, present: cells.includes(m) }).toEqual({ m, present: false });
+  });
+});
+
+describe('folders, unreadable files and exit codes', () => {
+  test('a folder: its .xlsx aggregated, other files (expected.json, README) listed as skipped, not unreadable', async () => {
+    const r = await runCli(['aggregate', SHARED_FIXTURES, '-o', join(tmp.dir, 'dir.xlsx'), '--json']);
+    expect(r.code).toBe(json.code);
+    const out = JSON.parse(r.stdout);
+    expect(out.files.map((f: { file: string }) => f.file).sort()).toEqual(fixtures.map((f) => f.file).sort());
+    const skipped = out.skipped.map((s: { path: string }) => s.path);
+    for (const fx of fixtures) expect(skipped).toContain(join(SHARED_FIXTURES, fx.folder, 'expected.json'));
+  });
+
+  test('one unreadable file → exit 2, the summary still written with that file marked unreadable', async () => {
+    const dir = join(tmp.dir, 'batch');
+    const out = join(tmp.dir, 'batch-summary.xlsx');
+    const r0 = await runCli(['aggregate', fixtures[0].path, '-o', join(tmp.dir, 'x.xlsx')]);
+    expect(r0.code).not.toBe(2);
+    writeFileSync(join(tmp.dir, 'corrupt.xlsx'), new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9, 9]));
+    const r = await runCli(['aggregate', fixtures[0].path, join(tmp.dir, 'corrupt.xlsx'), join(dir, 'missing.xlsx'), '-o', out, '--json']);
+    expect(r.code).toBe(2);
+    expect(existsSync(out)).toBe(true);
+    const files = JSON.parse(r.stdout).files;
+    expect(files.map((f: { status: string }) => f.status)).toEqual([expect.not.stringMatching('unreadable'), 'unreadable', 'unreadable']);
+    expect(files[1].error.code).toMatch(/^read\./);
+    expect(files[2].error.code).toBe('read.not-found');
+    const h = await runCli(['aggregate', join(tmp.dir, 'corrupt.xlsx'), '-o', out]);
+    expect(h.code).toBe(2);
+    expect(h.stdout).toContain('无法读取 unreadable');
+  });
+
+  test('--exit-zero turns "errors found" into 0 and leaves "unreadable" at 2', async () => {
+    const withErrors = fixtures.find((f) => f.issues.some((i) => i.severity === 'error'));
+    expect(withErrors).toBeDefined();
+    const out = join(tmp.dir, 'ez.xlsx');
+    expect((await runCli(['aggregate', withErrors!.path, '-o', out])).code).toBe(1);
+    const r = await runCli(['aggregate', withErrors!.path, '-o', out, '--exit-zero']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('--exit-zero');
+    expect((await runCli(['aggregate', withErrors!.path, join(tmp.dir, 'corrupt.xlsx'), '-o', out, '--exit-zero'])).code).toBe(2);
+  });
+
+  test('the summary written inside an input folder is not read back as a submission on the next run', async () => {
+    const dir = join(tmp.dir, 'inplace');
+    const r1 = await runCli(['aggregate', fixtures[0].path, '-o', join(dir, 'summary.xlsx')]);
+    copyFileSync(fixtures[0].path, join(dir, fixtures[0].file));
+    const r2 = await runCli(['aggregate', dir, '-o', join(dir, 'summary.xlsx'), '--json']);
+    expect(r2.code).toBe(r1.code);
+    const out = JSON.parse(r2.stdout);
+    expect(out.files.map((f: { file: string }) => f.file)).toEqual([fixtures[0].file]);
+    expect(out.skipped.map((s: { reason: string }) => s.reason)).toEqual(['本命令的输出文件']);
+  });
+
+  test('a folder with no spreadsheet → 2 and nothing written', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      writeFileSync(join(dir, 'notes.txt'), '无');
+      const r = await runCli(['aggregate', dir, '-o', join(dir, 'out', 'summary.xlsx')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('没有找到报送文件');
+      expect(existsSync(join(dir, 'out'))).toBe(false);
+    } finally {
+      cleanup();
+    }
+  });
+});
