@@ -1,0 +1,251 @@
+/**
+ * The summary as Office.js will write it, as pure data: sheets, value blocks, tables, widths, the PivotTable and
+ * the chart. It mirrors the exceljs summary workbook (src/xlsx/summary.ts: same sheet names, table names,
+ * columns and blocks) so a summary written into Excel and one downloaded as .xlsx look alike. Its names are
+ * repeated here rather than imported, because importing that module would pull exceljs into the task pane;
+ * test/addin/summary.test.ts checks they agree.
+ */
+import { ISSUE_COLUMNS, issueRowValues, summaryColumns, summaryRowValues, type CellValue, type SummaryColumn } from '../core/aggregate/columns';
+import { filesBlock, reconciliationBlock, statisticsBlocks, type ReportBlock } from '../core/aggregate/report';
+import type { Summary } from '../core/aggregate/types';
+import { maskText } from '../core/csv/mask';
+import { columnLetter } from '../core/grid/types';
+import { countBySeverity } from '../core/issues';
+import { NOTICE } from '../core/notice/limits';
+import { TABLE_KEYS, TABLES, type TableKey } from '../core/notice/tables';
+import type { Block, WriteValue } from './chunks';
+import { charsToPoints } from './units';
+
+export const OFFICE_SUMMARY_SHEETS = {
+  cover: '说明',
+  agencies: TABLES.agencies.shortName,
+  targets: TABLES.targets.shortName,
+  schemes: TABLES.schemes.shortName,
+  statistics: '统计',
+  issues: '问题清单',
+  pivot: '数据透视',
+} as const;
+
+export type SummarySheetKey = keyof typeof OFFICE_SUMMARY_SHEETS;
+
+export const OFFICE_SUMMARY_TABLES: Readonly<Record<TableKey | 'issues' | 'files' | 'reconciliation', string>> = {
+  agencies: 'PT_Agencies',
+  targets: 'PT_Targets',
+  schemes: 'PT_Schemes',
+  issues: 'PT_Issues',
+  files: 'PT_Files',
+  reconciliation: 'PT_Reconciliation',
+};
+
+export const PIVOT_NAME = 'PT_Pivot_RegionIndustry';
+/** The .xlsx summary's header fill for plain blocks. */
+export const HEADER_FILL = '#DDEBF7';
+/** Excel's limit for one cell. */
+const MAX_CELL_CHARS = 32767;
+
+export interface PlannedSheet {
+  readonly key: SummarySheetKey;
+  readonly name: string;
+  /** Column widths in points, from column A. */
+  readonly widths: readonly number[];
+  readonly frozenRows: number;
+  /** Ranges set in bold (titles, headers). */
+  readonly bold: readonly string[];
+  /** Header ranges of plain (non-table) blocks, filled light blue like the .xlsx. */
+  readonly filled: readonly string[];
+}
+
+export interface PlannedSummaryTable {
+  readonly name: string;
+  readonly sheet: string;
+  /** Header row included. */
+  readonly address: string;
+}
+
+export interface PlannedPivot {
+  readonly name: string;
+  readonly sheet: string;
+  readonly source: string;
+  readonly destination: string;
+  readonly rows: string;
+  readonly columns: string;
+  readonly data: string;
+}
+
+export interface PlannedChart {
+  readonly sheet: string;
+  readonly source: string;
+  readonly title: string;
+  readonly topLeft: string;
+  readonly bottomRight: string;
+}
+
+export interface SummaryPlan {
+  readonly suffix: number;
+  readonly sheets: readonly PlannedSheet[];
+  readonly blocks: readonly Block[];
+  readonly tables: readonly PlannedSummaryTable[];
+  readonly pivot?: PlannedPivot;
+  readonly chart?: PlannedChart;
+}
+
+function sheetName(key: SummarySheetKey, suffix: number): string {
+  return suffix > 1 ? `${OFFICE_SUMMARY_SHEETS[key]} (${suffix})` : OFFICE_SUMMARY_SHEETS[key];
+}
+
+function tableName(base: string, suffix: number): string {
+  return suffix > 1 ? `${base}_${suffix}` : base;
+}
+
+function clean(v: CellValue, mask: boolean): WriteValue {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : '';
+  const s = mask ? maskText(v) : v;
+  return s.length > MAX_CELL_CHARS ? s.slice(0, MAX_CELL_CHARS) : s;
+}
+
+function rows(values: readonly (readonly CellValue[])[], width: number, mask: boolean): WriteValue[][] {
+  return values.map((r) => {
+    const out: WriteValue[] = [];
+    for (let i = 0; i < width; i++) out.push(clean(r[i] ?? '', mask));
+    return out;
+  });
+}
+
+function range(row0: number, col0: number, row1: number, col1: number): string {
+  const a = `${columnLetter(col0)}${row0 + 1}`;
+  const z = `${columnLetter(col1)}${row1 + 1}`;
+  return a === z ? a : `${a}:${z}`;
+}
+
+/** Cover lines, as in the .xlsx cover. */
+export function coverLines(summary: Summary): [string, string][] {
+  const counts = countBySeverity(summary.issues);
+  const rowsTotal = TABLE_KEYS.map((t) => `${TABLES[t].shortName} ${summary.rows[t].length} 行`).join('，');
+  const unreadable = summary.files.filter((f) => f.status === 'unreadable').length;
+  return [
+    ['网络安全保险服务试点 汇总表', 'Cyber-security insurance pilot: summary'],
+    ['依据', `${NOTICE.title}（${NOTICE.number}）`],
+    ['生成时间 Generated', summary.generatedAt],
+    ['文件 Files', `${summary.files.length} 个${unreadable ? `（无法读取 ${unreadable} 个）` : ''}`],
+    ['汇总行数 Rows', rowsTotal],
+    ['问题 Issues', `错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.info}（其中跨报送 ${summary.crossIssues.length}）`],
+    ['行数核对 Reconciliation', summary.reconciliation.balanced ? '全部一致：读取行数 = 汇总行数 (balanced)' : '存在不一致，请查看下表 (NOT balanced)'],
+    ['说明 Note', '各表逐行保留原值，不删除任何行；重复行仅标记。规范值列为识别结果，供核对，不改动原值。生成于本机，未联网。'],
+  ];
+}
+
+class SheetBuilder {
+  readonly blocks: Block[] = [];
+  readonly bold: string[] = [];
+  readonly filled: string[] = [];
+  readonly tables: PlannedSummaryTable[] = [];
+  constructor(
+    readonly name: string,
+    private readonly mask: boolean,
+  ) {}
+  put(row: number, col: number, values: readonly (readonly CellValue[])[], width: number): void {
+    if (values.length && width) this.blocks.push({ sheet: this.name, row, col, rows: rows(values, width, this.mask) });
+  }
+  /** A report block at `top` (0-based): title, header, rows; as a table or a plain range. Returns the next free top. */
+  report(top: number, block: ReportBlock, table?: string): number {
+    const width = block.header.length;
+    this.put(top, 0, [[`${block.title}\u3000${block.titleEn}`]], 1);
+    this.bold.push(`A${top + 1}`);
+    const header = top + 1;
+    this.put(header, 0, [block.header, ...block.rows], width);
+    const last = header + Math.max(block.rows.length, 1);
+    if (table) this.tables.push({ name: table, sheet: this.name, address: range(header, 0, last, width - 1) });
+    else {
+      this.bold.push(range(header, 0, header, width - 1));
+      this.filled.push(range(header, 0, header, width - 1));
+    }
+    return last + 2;
+  }
+  /** A data sheet: one table from A1, header row 1; an empty table keeps one blank row, as Excel requires. */
+  table(columns: readonly SummaryColumn[], body: readonly (readonly CellValue[])[], table: string): void {
+    this.put(0, 0, [columns.map((c) => c.header), ...body], columns.length);
+    this.bold.push(range(0, 0, 0, columns.length - 1));
+    this.tables.push({ name: table, sheet: this.name, address: range(0, 0, Math.max(body.length, 1), columns.length - 1) });
+  }
+}
+
+function widths(chars: readonly number[]): number[] {
+  return chars.map(charsToPoints);
+}
+
+/** The whole summary, for sheet/table name suffix `suffix` (1: no suffix). Pure. */
+export function planSummary(summary: Summary, options: { suffix?: number; mask?: boolean; pivot?: boolean } = {}): SummaryPlan {
+  const suffix = options.suffix ?? 1;
+  const mask = !!options.mask;
+  const sheets: PlannedSheet[] = [];
+  const blocks: Block[] = [];
+  const tables: PlannedSummaryTable[] = [];
+  const add = (key: SummarySheetKey, b: SheetBuilder, w: number[], frozenRows: number) => {
+    sheets.push({ key, name: b.name, widths: w, frozenRows, bold: b.bold, filled: b.filled });
+    blocks.push(...b.blocks);
+    tables.push(...b.tables);
+  };
+
+  const cover = new SheetBuilder(sheetName('cover', suffix), mask);
+  const lines = coverLines(summary);
+  cover.put(0, 0, lines, 2);
+  cover.bold.push(`A1:A${lines.length}`);
+  let top = lines.length + 1;
+  top = cover.report(top, filesBlock(summary), tableName(OFFICE_SUMMARY_TABLES.files, suffix));
+  cover.report(top, reconciliationBlock(summary), tableName(OFFICE_SUMMARY_TABLES.reconciliation, suffix));
+  add('cover', cover, widths([22, 40, 12, 14, 8, 28, 12, 12, 12, 8, 8, 8, 40]), 0);
+
+  for (const t of TABLE_KEYS) {
+    const columns = summaryColumns(t);
+    const b = new SheetBuilder(sheetName(t, suffix), mask);
+    b.table(columns, summary.rows[t].map((r) => summaryRowValues(r, columns)), tableName(OFFICE_SUMMARY_TABLES[t], suffix));
+    add(t, b, widths(columns.map((c) => c.width)), 1);
+  }
+
+  const stats = new SheetBuilder(sheetName('statistics', suffix), mask);
+  const statBlocks = statisticsBlocks(summary);
+  let chart: PlannedChart | undefined;
+  top = 0;
+  for (const block of statBlocks) {
+    const header = top + 1;
+    if (block.key === 'regionByIndustry') {
+      const tab = summary.statistics.regionByIndustry;
+      // Regions × industries, without the 合计 row and column.
+      if (tab.rows.length && tab.columns.length) {
+        const maxWidth = Math.max(...statBlocks.map((b) => b.header.length));
+        chart = {
+          sheet: stats.name,
+          source: range(header, 0, header + tab.rows.length, tab.columns.length),
+          title: block.title,
+          topLeft: `${columnLetter(maxWidth + 1)}2`,
+          bottomRight: `${columnLetter(maxWidth + 9)}22`,
+        };
+      }
+    }
+    top = stats.report(top, block);
+  }
+  add('statistics', stats, widths([36, ...new Array<number>(15).fill(12)]), 0);
+
+  const issues = new SheetBuilder(sheetName('issues', suffix), mask);
+  issues.table(ISSUE_COLUMNS, summary.issues.map(issueRowValues), tableName(OFFICE_SUMMARY_TABLES.issues, suffix));
+  add('issues', issues, widths(ISSUE_COLUMNS.map((c) => c.width)), 1);
+
+  let pivot: PlannedPivot | undefined;
+  if (options.pivot !== false && summary.rows.targets.length > 0) {
+    const header = (key: string) => summaryColumns('targets').find((c) => c.key === key)!.header;
+    const p = new SheetBuilder(sheetName('pivot', suffix), mask);
+    p.put(0, 0, [['服务对象：地区 × 所在行业领域（企业数）\u3000Targets: region × industry (count)']], 1);
+    p.bold.push('A1');
+    add('pivot', p, widths([24, 14, 14, 14, 14, 14, 14, 14]), 0);
+    pivot = {
+      name: tableName(PIVOT_NAME, suffix),
+      sheet: p.name,
+      source: tableName(OFFICE_SUMMARY_TABLES.targets, suffix),
+      destination: 'A3',
+      rows: header('region'),
+      columns: header('n.industry'),
+      data: header('name'),
+    };
+  }
+  return { suffix, sheets, blocks, tables, ...(pivot ? { pivot } : {}), ...(chart ? { chart } : {}) };
+}
