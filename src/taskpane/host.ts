@@ -30,9 +30,11 @@ export interface Host {
   selectIssueCell(sheet: string, cell: string): Promise<void>;
   applyFixes(issues: readonly Issue[]): Promise<number>;
   /** Re-checks after each edit (debounced) until the returned stop function is called. */
-  watchChanges(onResult: (check: WorkbookCheck) => void, onError: (e: unknown) => void): Promise<() => void>;
-  writeSummary(summary: Summary, onProgress: (fraction: number) => void): Promise<{ sheets: readonly string[] }>;
+  watchChanges(onResult: (check: WorkbookCheck) => void, onError: (e: unknown) => void, options: { mark: boolean }): Promise<() => void>;
+  /** New sheets with the summary; onProgress after each chunk of cells written. */
+  writeSummary(summary: Summary, options: { mask: boolean; onProgress: (done: number, total: number) => void }): Promise<{ sheets: readonly string[] }>;
   /** 'download' where the host lets a Blob download through; 'sheet' (Mac) where it does not. */
   csvDelivery(): 'download' | 'sheet';
-  writeCsvSheet(name: string, rows: readonly (readonly string[])[]): Promise<void>;
+  /** Writes the rows as text on a new sheet (to Save As "CSV UTF-8"); returns the sheet's name. */
+  writeCsvSheet(name: string, rows: readonly (readonly string[])[]): Promise<string>;
 }

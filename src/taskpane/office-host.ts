@@ -1,16 +1,15 @@
 /**
  * Host backed by Office.js: each call is one Excel.run batch through the layer in src/office.
- * Loaded only inside Excel (index.tsx imports it on demand).
+ * Loaded only inside Excel (index.tsx imports it on demand), so the browser's first load stays small.
  */
 import { insertTemplate } from '../office/template';
-import { OfficeFeatureError } from '../office/requirements';
+import { applyFixes, checkWorkbook, clearMarks, selectIssueCell } from '../office/validate';
+import { watchChanges } from '../office/live';
+import { writeSummary } from '../office/summary';
+import { csvDeliveryFor, writeCsvSheet } from '../office/export';
 import type { Host } from './host';
 
 const run = <T,>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => Excel.run(batch);
-
-function pending(feature: string, featureEn: string): never {
-  throw new OfficeFeatureError('taskpane.not-wired', `「${feature}」在此版本中尚未接入 Excel。`, `"${featureEn}" is not wired to Excel in this build.`);
-}
 
 export function createOfficeHost(): Host {
   const platform = String(Office.context.platform ?? '');
@@ -20,14 +19,19 @@ export function createOfficeHost(): Host {
       const r = await run((context) => insertTemplate(context, variant, { onExisting: alongside ? 'alongside' : 'refuse' }));
       return { sheets: r.plan.tables.map((t) => t.sheet) };
     },
-    checkWorkbook: async () => pending('校验', 'Validate'),
-    clearMarks: async () => pending('清除标记', 'Clear marks'),
-    selectIssueCell: async () => pending('定位', 'Go to cell'),
-    applyFixes: async () => pending('应用修复', 'Apply fixes'),
-    watchChanges: async () => pending('实时校验', 'Live validation'),
-    writeSummary: async () => pending('汇总', 'Aggregate'),
-    // Excel for Mac blocks Blob downloads from the pane.
-    csvDelivery: () => (platform === 'Mac' ? 'sheet' : 'download'),
-    writeCsvSheet: async () => pending('导出CSV', 'Export CSV'),
+    checkWorkbook: ({ mark }) => run((context) => checkWorkbook(context, { mark })),
+    clearMarks: () => run((context) => clearMarks(context)),
+    selectIssueCell: (sheet, cell) => run((context) => selectIssueCell(context, sheet, cell)),
+    applyFixes: (issues) => run((context) => applyFixes(context, issues)),
+    async watchChanges(onResult, onError, { mark }) {
+      const stop = await watchChanges(run, onResult, { onError, mark });
+      return () => void stop().catch(onError);
+    },
+    async writeSummary(summary, { mask, onProgress }) {
+      const r = await run((context) => writeSummary(context, summary, { mask, onProgress }));
+      return { sheets: r.sheets };
+    },
+    csvDelivery: () => csvDeliveryFor(platform),
+    writeCsvSheet: (name, rows) => run((context) => writeCsvSheet(context, name, rows)),
   };
 }

@@ -51,8 +51,8 @@ export function AggregateTab({ host, processor, download, built, onBuilt, lang, 
       const b = await buildSummary(processor, files, (done, total) => setStage({ kind: 'reading', done, total }));
       onBuilt(b);
       if (host) {
-        setStage({ kind: 'writing', done: 0, total: 100 });
-        const r = await host.writeSummary(b.summary, (f) => setStage({ kind: 'writing', done: Math.round(f * 100), total: 100 }));
+        setStage({ kind: 'writing', done: 0, total: 1 });
+        const r = await host.writeSummary(b.summary, { mask, onProgress: (done, total) => setStage({ kind: 'writing', done, total }) });
         setWritten(r.sheets);
       } else {
         await saveXlsx(b);
@@ -70,7 +70,7 @@ export function AggregateTab({ host, processor, download, built, onBuilt, lang, 
     <div className="pt-tab">
       <Text as="p">{t.aggregateIntro}</Text>
       <Text as="p" size={200}>{host ? t.aggregateWriteExcel : t.aggregateDownload}</Text>
-      {!host ? <Checkbox label={t.maskLabel} checked={mask} onChange={(_, d) => setMask(Boolean(d.checked))} /> : null}
+      <Checkbox label={t.maskLabel} checked={mask} onChange={(_, d) => setMask(Boolean(d.checked))} />
       <FilePicker t={t} name="aggregate-files" disabled={stage !== null} onFiles={(f) => void onFiles(f)} />
       {stage?.kind === 'reading' ? <Progress label={t.reading} done={stage.done} total={stage.total} /> : null}
       {stage?.kind === 'writing' ? <Progress label={t.writingSheets} done={stage.done} total={stage.total} /> : null}

@@ -68,6 +68,7 @@ function WorkbookValidation({ host, lang, t }: TabProps & { host: Host }) {
       .watchChanges(
         (c) => setCheck(c),
         (e) => setError(e),
+        { mark },
       )
       .then((stop) => {
         if (cancelled) stop();
@@ -82,7 +83,8 @@ function WorkbookValidation({ host, lang, t }: TabProps & { host: Host }) {
       stopLive.current?.();
       stopLive.current = null;
     };
-  }, [live, host]);
+    // Re-subscribing when `mark` changes keeps live checks marking (or not) as the checkbox says.
+  }, [live, host, mark]);
 
   const issues = check?.issues ?? [];
   const certain = issues.filter((i) => i.fix?.certain);
