@@ -52,7 +52,8 @@ export async function checkWorkbook(context: Excel.RequestContext, options: Chec
   const loads = sheets.items.map((s) => {
     const ws = workbook.worksheets.getItem(s.name);
     const used = ws.getUsedRangeOrNullObject(true).load('values,numberFormat,rowIndex,columnIndex');
-    const merges = withMerges ? used.getMergedAreasOrNullObject().load('address') : undefined;
+    // Asked of the whole sheet, not the used range: a method on an empty sheet's null used range would fail the batch.
+    const merges = withMerges ? ws.getRange().getMergedAreasOrNullObject().load('address') : undefined;
     return { name: s.name, visibility: String(s.visibility), used, merges };
   });
   const marks = options.mark ? loadMarks(context, loads.map((l) => l.name)) : undefined;
@@ -80,7 +81,8 @@ export async function checkWorkbook(context: Excel.RequestContext, options: Chec
     const plan = planMarks(issues, new Set(loads.map((l) => l.name)));
     for (const m of marks.ours()) m.format.delete();
     queueMarks(context, plan.rules);
-    await asOwnWrite([], () => context.sync());
+    // Conditional formats are formatting: they raise onFormatChanged, not onChanged, so live validation never sees them.
+    await context.sync();
     marked = plan.cells;
   }
 
@@ -103,7 +105,7 @@ export async function clearMarks(context: Excel.RequestContext, options: { requi
   const ours = marks.ours();
   if (ours.length === 0) return 0;
   for (const m of ours) m.format.delete();
-  await asOwnWrite([], () => context.sync());
+  await context.sync();
   return ours.reduce((n, m) => n + m.cells, 0);
 }
 

@@ -331,6 +331,10 @@ export class RangeDouble {
   get conditionalFormats(): ConditionalFormatsDouble {
     return new ConditionalFormatsDouble(this.sheet, this.address, [this.box]);
   }
+  getMergedAreasOrNullObject(): MergedAreasDouble {
+    const box = this.box;
+    return new MergedAreasDouble(this.sheet, () => box);
+  }
   /** `range.load('values,numberFormat')`: the returned object answers after the next sync. */
   load(props?: string): LoadedRangeDouble {
     const box = this.box;
@@ -427,9 +431,6 @@ class LoadedRangeDouble {
   }
   get columnIndex(): number {
     return this.loaded.columnIndex;
-  }
-  getMergedAreasOrNullObject(): MergedAreasDouble {
-    return new MergedAreasDouble(this.sheet, this.box);
   }
 }
 

@@ -65,6 +65,29 @@ describe('checkWorkbook reads the workbook as the file path does', () => {
     expect(result.issues.filter((i) => i.sheet === '表1 服务对象' && i.severity === 'error').map((i) => i.cell)).toEqual(['E5']);
   });
 
+  test('merged cells are read where the host has them (ExcelApi 1.13): a vertical merge fills the rows under it', async () => {
+    const seed = (book: ContextDouble['workbook']) =>
+      book.seedSheet(
+        'S',
+        [
+          ['表1 服务对象基本情况'],
+          TABLES.targets.columns.map((c) => c.header),
+          [1, '甲公司', '工业互联网', '张伟', '13800000001 a@qq.com'],
+          [2, '乙公司', '', '李娜', '13800000002 b@qq.com'],
+        ],
+        { merges: ['A1:E1', 'C3:C4'] },
+      );
+    const missingC4 = (issues: Issue[]) => issues.filter((i) => i.cell === 'C4' && i.code === 'required.missing');
+    const withMerges = createExcelDouble();
+    seed(withMerges.context.workbook);
+    expect(missingC4((await checkWorkbook(withMerges.asExcel, { requirements: ok })).issues)).toEqual([]);
+    expect(withMerges.context.syncCount).toBe(2);
+    // An older host reads the same sheet without merge information: C4 is then empty.
+    const without = createExcelDouble();
+    seed(without.context.workbook);
+    expect(missingC4((await checkWorkbook(without.asExcel, { requirements: requirementsUpTo('1.12') })).issues)).toHaveLength(1);
+  });
+
   test('hidden sheets are read (and reported), the lists sheet is not data', async () => {
     const { asExcel, context } = targetsBook(2);
     context.workbook.seedSheet('旧数据', [['企业名称'], ['某公司']], { visibility: 'Hidden' });
