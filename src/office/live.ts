@@ -83,8 +83,13 @@ export async function watchChanges(run: Batch, onResult: (r: WorkbookCheck) => v
     stopped = true;
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    // The handler belongs to the context it was added with; it is removed through that context.
-    handler.remove();
-    await handler.context.sync();
+    // The handler belongs to the context it was added with, whose Excel.run has ended: it is removed by
+    // re-entering that context (Office's documented way), or directly where there is no Excel global (tests).
+    const remove = async (ctx: OfficeExtension.ClientRequestContext) => {
+      handler.remove();
+      await ctx.sync();
+    };
+    if (typeof Excel !== 'undefined' && typeof Excel.run === 'function') await Excel.run(handler.context, remove);
+    else await remove(handler.context);
   };
 }

@@ -128,6 +128,21 @@ describe('watchChanges', () => {
     await stop(); // a second stop is harmless
   });
 
+  test('inside Office, stop re-enters the handler\'s own context through Excel.run', async () => {
+    const { context, run, onResult } = setup();
+    const stop = await watchChanges(run, onResult, { requirements: ok });
+    const excelRun = jest.fn((ctx: unknown, batch: (c: unknown) => Promise<unknown>) => batch(ctx));
+    (globalThis as { Excel?: unknown }).Excel = { run: excelRun };
+    try {
+      await stop();
+    } finally {
+      delete (globalThis as { Excel?: unknown }).Excel;
+    }
+    expect(excelRun).toHaveBeenCalledTimes(1);
+    expect(excelRun.mock.calls[0][0]).toBe(context);
+    expect(context.workbook.changeHandlers).toHaveLength(0);
+  });
+
   test('a failing check goes to onError, and watching goes on', async () => {
     const { context, run, results, onResult } = setup();
     const errors: unknown[] = [];
