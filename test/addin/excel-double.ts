@@ -173,10 +173,16 @@ class DataValidationDouble {
     private readonly state: () => ValidationState,
   ) {}
   set rule(v: unknown) {
-    this.range.queue(0, () => (this.state().rule = v));
+    this.range.queue(0, () => {
+      this.state().rule = v;
+      opLog.push({ kind: 'dataValidation.rule', sheet: this.range.sheet.name, address: this.range.address, detail: v });
+    });
   }
   set errorAlert(v: unknown) {
-    this.range.queue(0, () => (this.state().errorAlert = v));
+    this.range.queue(0, () => {
+      this.state().errorAlert = v;
+      opLog.push({ kind: 'dataValidation.errorAlert', sheet: this.range.sheet.name, address: this.range.address, detail: v });
+    });
   }
 }
 
@@ -184,27 +190,30 @@ class DataValidationDouble {
 class ConditionalFormatDouble {
   readonly custom;
   constructor(ctx: ContextDouble, state: ConditionalFormatState, sheet: WorksheetDouble) {
-    const q = (f: () => void) => ctx.queue(0, f);
+    const q = (kind: string, value: unknown, f: () => void) =>
+      ctx.queue(0, () => {
+        f();
+        opLog.push({ kind: `conditionalFormat.${kind}`, sheet: sheet.name, address: state.address, detail: value });
+      });
     this.custom = {
       rule: {
         set formula(v: string) {
-          q(() => (state.formula = v));
+          q('formula', v, () => (state.formula = v));
         },
       },
       format: {
         fill: {
           set color(v: string) {
-            q(() => (state.fill = v));
+            q('fill.color', v, () => (state.fill = v));
           },
         },
         font: {
           set color(v: string) {
-            q(() => (state.fontColor = v));
+            q('font.color', v, () => (state.fontColor = v));
           },
         },
       },
     };
-    void sheet;
   }
 }
 
@@ -341,7 +350,10 @@ export class RangeDouble {
     return new LoadedRangeDouble(this.sheet, () => box).load(props);
   }
   merge(across = false): void {
-    this.queue(0, () => this.sheet.merges.push({ address: this.address, across }));
+    this.queue(0, () => {
+      this.sheet.merges.push({ address: this.address, across });
+      opLog.push({ kind: 'merge', sheet: this.sheet.name, address: this.address });
+    });
   }
   clear(applyTo = 'All'): void {
     this.queue(0, () => {
@@ -486,6 +498,7 @@ export class TableDouble {
             if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(String(value)) || /^[A-Za-z]{1,3}\d+$/.test(String(value))) throw new Error(`InvalidArgument: table name ${value}`);
           }
           (t as unknown as Record<string | symbol, unknown>)[prop] = value;
+          opLog.push({ kind: `table.${String(prop)}`, sheet: worksheet.name, address, detail: value });
         });
         return true;
       },
@@ -575,7 +588,11 @@ export class WorksheetDouble {
       },
     };
     this.freezePanes = {
-      freezeRows: (n) => book.context.queue(0, () => (this.frozenRows = n)),
+      freezeRows: (n) =>
+        book.context.queue(0, () => {
+          this.frozenRows = n;
+          opLog.push({ kind: 'freezeRows', sheet: this.name, detail: n });
+        }),
     };
   }
   cell(r: number, c: number): CellState {
@@ -829,6 +846,7 @@ export class WorkbookDouble {
         this.ctx.queue(0, () => {
           if (!headers().includes(h.name)) throw new Error(`InvalidArgument: no field ${h.name}`);
           state[list].push(h.name);
+          opLog.push({ kind: `pivot.${list}`, sheet: sheet.name, detail: h.name });
         });
         return h;
       },
@@ -843,6 +861,7 @@ export class WorkbookDouble {
           this.ctx.queue(0, () => {
             if (!headers().includes(h.name)) throw new Error(`InvalidArgument: no field ${h.name}`);
             state.data.push(entry);
+            opLog.push({ kind: 'pivot.data', sheet: sheet.name, detail: h.name });
           });
           const ctx = this.ctx;
           return {
@@ -868,14 +887,20 @@ function chartsOf(sheet: WorksheetDouble, ctx: ContextDouble) {
       return {
         title: {
           set text(v: string) {
-            ctx.queue(0, () => (state.title = v));
+            ctx.queue(0, () => {
+              state.title = v;
+              opLog.push({ kind: 'chart.title', sheet: sheet.name, detail: v });
+            });
           },
         },
         set name(v: string) {
           ctx.queue(0, () => (state.name = v));
         },
         setPosition(start: string, end?: string) {
-          ctx.queue(0, () => (state.position = [start, end]));
+          ctx.queue(0, () => {
+            state.position = [start, end];
+            opLog.push({ kind: 'chart.position', sheet: sheet.name, address: end ? `${start}:${end}` : start });
+          });
         },
       };
     },

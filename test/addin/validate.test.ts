@@ -108,7 +108,12 @@ describe('marks', () => {
       expect.objectContaining({ type: 'Custom', address: 'E11', formula: '=ISTEXT("PilotTables-mark:error:1")', fill: '#FFC7CE', fontColor: '#9C0006' }),
     ]);
     // Marks are formats only: no value, number format or cell fill was written.
-    expect(context.ops.map((o) => o.kind)).toEqual(['conditionalFormats.add']);
+    expect(context.ops.map((o) => `${o.kind} ${o.address}`)).toEqual([
+      'conditionalFormats.add E11',
+      'conditionalFormat.formula E11',
+      'conditionalFormat.fill.color E11',
+      'conditionalFormat.font.color E11',
+    ]);
   });
 
   test('errors red, warnings yellow, one rule per sheet and severity; a cell with both is red', async () => {
