@@ -100,7 +100,7 @@ export function fakeHost(overrides: Partial<Host> = {}) {
     clearMarks: jest.fn(async () => 5),
     selectIssueCell: jest.fn(async () => undefined),
     applyFixes: jest.fn(async (issues: readonly Issue[]) => issues.length),
-    watchChanges: jest.fn(async (onResult: (c: WorkbookCheck) => void) => {
+    watchChanges: jest.fn(async (onResult: (c: WorkbookCheck) => void, _onError: (e: unknown) => void, _options: { mark: boolean }) => {
       live.onResult = onResult;
       return () => {
         live.stopped++;
@@ -111,9 +111,10 @@ export function fakeHost(overrides: Partial<Host> = {}) {
       onProgress(3, 3);
       return { sheets: ['说明', '服务机构', '服务对象', '服务方案', '统计', '问题清单'] };
     }),
-    csvDelivery: jest.fn(() => 'download' as const),
-    writeCsvSheet: jest.fn(async (name: string) => name),
-    ...overrides,
+    csvDelivery: jest.fn((): 'download' | 'sheet' => 'download'),
+    writeCsvSheet: jest.fn(async (name: string, _rows: readonly (readonly string[])[]) => name),
   } satisfies Host;
+  // Overrides replace members in place, so the mocks' types (and .mock) stay visible to the tests.
+  Object.assign(host, overrides);
   return { host, live };
 }

@@ -1,0 +1,103 @@
+/** @jest-environment jsdom */
+import './jsdom-globals';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import iconv from 'iconv-lite';
+import { App } from '../../src/taskpane/App';
+import { XLSX_MIME } from '../../src/taskpane/processor';
+import { FAKE_XLSX, FIXTURE_FILES, fakeHost, fixtureFile, inThreadProcessor } from './fakes';
+
+const ALL = () => Object.values(FIXTURE_FILES).map(fixtureFile);
+const CSV_NAMES = ['服务机构.csv', '服务对象.csv', '服务方案.csv', '问题清单.csv', '统计.csv'];
+
+async function aggregated(host: ReturnType<typeof fakeHost>['host'] | null) {
+  const { processor, calls } = inThreadProcessor();
+  const download = jest.fn();
+  render(<App host={host} processor={processor} download={download} initialTab="aggregate" />);
+  fireEvent.change(screen.getByLabelText('选择 .xlsx 文件'), { target: { files: ALL() } });
+  const summary = await screen.findByTestId('summary', {}, { timeout: 20_000 });
+  return { processor, calls, download, summary };
+}
+
+describe('汇总 tab', () => {
+  test('outside Excel: aggregates the four regions, downloads 汇总.xlsx, shows the reconciliation and the cross-region warning', async () => {
+    const { calls, download, summary } = await aggregated(null);
+    await waitFor(() => expect(download).toHaveBeenCalledWith('汇总.xlsx', FAKE_XLSX, XLSX_MIME));
+    expect(calls.workbook).toEqual([{ mask: false }]);
+    expect(within(summary).getByTestId('reconciliation').textContent).toContain('一致');
+    const cross = summary.querySelector('li[data-code="cross.enterprise-in-multiple-regions"]') as HTMLElement;
+    expect(cross.textContent).toContain('星汉智能装备股份有限公司');
+    expect(cross.textContent).toMatch(/江苏省.*广东省/);
+    // Issues of one file are not repeated here: only what shows across submissions.
+    expect(summary.querySelector('li[data-code="contact.email-invalid"]')).toBeNull();
+  });
+
+  test('in Excel: writes the summary into the workbook, no download', async () => {
+    const { host } = fakeHost();
+    const { download } = await aggregated(host);
+    await screen.findByText(/已写入工作表：说明、服务机构/);
+    expect(host.writeSummary).toHaveBeenCalledTimes(1);
+    const [summary, options] = host.writeSummary.mock.calls[0] as unknown as [{ files: unknown[] }, { mask: boolean }];
+    expect(summary.files).toHaveLength(4);
+    expect(options.mask).toBe(false);
+    expect(download).not.toHaveBeenCalled();
+  });
+});
+
+describe('导出 tab', () => {
+  test('exports the five CSV files (UTF-8 with BOM) of the summary made on 汇总', async () => {
+    const { calls, download } = await aggregated(null);
+    fireEvent.click(screen.getByRole('tab', { name: '导出' }));
+    fireEvent.click(screen.getByRole('button', { name: '导出 CSV' }));
+    await screen.findByText(`已导出：${CSV_NAMES.join('、')}`);
+    expect(calls.csv).toEqual([{ mask: false, encoding: 'utf8' }]);
+    const csvCalls = download.mock.calls.filter(([name]) => String(name).endsWith('.csv'));
+    expect(csvCalls.map(([name]) => name)).toEqual(CSV_NAMES);
+    const [, bytes, mime] = csvCalls[1] as [string, Uint8Array, string];
+    expect(mime).toBe('text/csv;charset=utf-8');
+    expect(Array.from(bytes.subarray(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes)).toContain('星汉智能装备股份有限公司');
+  });
+
+  test('mask and GB18030 are passed on, and the bytes are GB18030 with mobiles masked', async () => {
+    const { calls, download } = await aggregated(null);
+    fireEvent.click(screen.getByRole('tab', { name: '导出' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: '隐去手机和邮箱（138****8000）' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'GB18030（旧版软件）' }));
+    fireEvent.click(screen.getByRole('button', { name: '导出 CSV' }));
+    await screen.findByText(/已导出：/);
+    expect(calls.csv).toEqual([{ mask: true, encoding: 'gb18030' }]);
+    const [, bytes, mime] = download.mock.calls.find(([name]) => name === '服务对象.csv') as [string, Uint8Array, string];
+    expect(mime).toBe('text/csv;charset=gb18030');
+    const text = iconv.decode(Buffer.from(bytes), 'gb18030');
+    expect(text).toContain('星汉智能装备股份有限公司');
+    expect(text).toMatch(/1\d\d\*\*\*\*\d{4}/);
+    expect(text).not.toMatch(/1[3-9]\d{9}/);
+  });
+
+  test('on Excel for Mac: each CSV goes to a sheet (rows, not text) and the text is offered to copy', async () => {
+    const { host } = fakeHost({ platform: 'Mac', csvDelivery: jest.fn(() => 'sheet' as const) });
+    const { download } = await aggregated(host);
+    fireEvent.click(screen.getByRole('tab', { name: '导出' }));
+    expect(screen.queryByRole('radio', { name: 'GB18030（旧版软件）' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '导出 CSV' }));
+    await screen.findByText(/CSV 已写入工作表/);
+    expect(host.writeCsvSheet.mock.calls.map(([name]) => name)).toEqual(CSV_NAMES.map((n) => n.replace('.csv', '')));
+    const rows = (host.writeCsvSheet.mock.calls as unknown as [string, string[][]][])[1][1];
+    expect(rows[0]).toContain('企业名称');
+    expect(rows.some((r) => r.includes('星汉智能装备股份有限公司'))).toBe(true);
+    expect(download.mock.calls.filter(([name]) => String(name).endsWith('.csv'))).toEqual([]);
+    expect((screen.getByLabelText('CSV 文本：服务对象.csv') as HTMLTextAreaElement).value).toContain('星汉智能装备股份有限公司');
+  });
+
+  test('without a summary, offers files to aggregate first; the button waits for them', async () => {
+    const { processor } = inThreadProcessor();
+    const download = jest.fn();
+    render(<App host={null} processor={processor} download={download} initialTab="export" />);
+    expect(screen.getByText(/尚无汇总/)).toBeTruthy();
+    expect((screen.getByRole('button', { name: '导出 CSV' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText('选择 .xlsx 文件'), { target: { files: [fixtureFile(FIXTURE_FILES.beijing)] } });
+    await waitFor(() => expect((screen.getByRole('button', { name: '导出 CSV' }) as HTMLButtonElement).disabled).toBe(false), { timeout: 20_000 });
+    fireEvent.click(screen.getByRole('button', { name: '导出 CSV' }));
+    await waitFor(() => expect(download.mock.calls.map(([n]) => n)).toEqual(CSV_NAMES));
+  });
+});

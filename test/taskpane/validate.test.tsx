@@ -1,0 +1,126 @@
+/** @jest-environment jsdom */
+import './jsdom-globals';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { App } from '../../src/taskpane/App';
+import { OfficeFeatureError } from '../../src/office/requirements';
+import { FIXTURE_FILES, SAMPLE_CHECK, SAMPLE_ISSUES, fakeHost, fixtureFile, inThreadProcessor } from './fakes';
+
+const processor = () => inThreadProcessor().processor;
+
+async function validated() {
+  const fake = fakeHost();
+  render(<App host={fake.host} processor={processor()} initialTab="validate" />);
+  fireEvent.click(screen.getByRole('button', { name: '校验' }));
+  await screen.findByText('问题清单');
+  return fake;
+}
+
+describe('校验 tab in Excel', () => {
+  test('校验 checks the workbook (with marks) and lists issues grouped by table and severity', async () => {
+    const { host } = await validated();
+    expect(host.checkWorkbook).toHaveBeenCalledWith({ mark: true });
+    const groups = screen.getAllByTestId(/^issues-/).map((g) => g.getAttribute('data-testid'));
+    expect(groups).toEqual(['issues-agencies-error', 'issues-targets-error', 'issues-targets-warning', 'issues-schemes-warning']);
+    const targetsErrors = screen.getByTestId('issues-targets-error');
+    expect(within(targetsErrors).getByText('错误 2')).toBeTruthy();
+    expect(targetsErrors.querySelectorAll('li')).toHaveLength(2);
+    expect(screen.getByText(/表1 服务机构（服务机构，5 行）/)).toBeTruthy();
+    // Chinese message, the fix, no English until switched.
+    const email = targetsErrors.querySelector('li[data-code="contact.email-invalid"]') as HTMLElement;
+    expect(email.textContent).toContain('中文说明 contact.email-invalid');
+    expect(email.textContent).toContain('修复：');
+    expect(email.textContent).toContain('xiongwei@126.com/18214225453');
+    expect(email.textContent).not.toContain('English note');
+    fireEvent.click(screen.getByRole('switch', { name: 'English' }));
+    expect((screen.getByTestId('issues-targets-error').querySelector('li[data-code="contact.email-invalid"]') as HTMLElement).textContent).toContain('English note contact.email-invalid');
+  });
+
+  test('the button always re-checks (live validation may miss dropdown picks on the web)', async () => {
+    const { host } = await validated();
+    fireEvent.click(screen.getByRole('button', { name: '校验' }));
+    await waitFor(() => expect(host.checkWorkbook).toHaveBeenCalledTimes(2));
+    fireEvent.click(screen.getByRole('checkbox', { name: '在单元格上标记问题' }));
+    fireEvent.click(screen.getByRole('button', { name: '校验' }));
+    await waitFor(() => expect(host.checkWorkbook).toHaveBeenLastCalledWith({ mark: false }));
+  });
+
+  test('clicking an issue\'s cell selects it in Excel, with its sheet', async () => {
+    const { host } = await validated();
+    fireEvent.click(screen.getByRole('button', { name: '定位到单元格 表1 服务机构!C6' }));
+    expect(host.selectIssueCell).toHaveBeenCalledWith('表1 服务机构', 'C6');
+    fireEvent.click(screen.getByRole('button', { name: '定位到单元格 表2 服务对象!E11' }));
+    expect(host.selectIssueCell).toHaveBeenLastCalledWith('表2 服务对象', 'E11');
+  });
+
+  test('全部应用 sends only the certain fixes, then re-checks', async () => {
+    const { host } = await validated();
+    const certain = SAMPLE_ISSUES.filter((i) => i.fix?.certain);
+    expect(certain).toHaveLength(2);
+    fireEvent.click(screen.getByRole('button', { name: '全部应用 (2)' }));
+    await screen.findByText('已应用修复：2');
+    expect(host.applyFixes).toHaveBeenCalledWith(certain);
+    expect(host.checkWorkbook).toHaveBeenCalledTimes(2);
+  });
+
+  test('应用修复 per issue sends that issue; suggestions have no button', async () => {
+    const { host } = await validated();
+    fireEvent.click(screen.getByRole('button', { name: '应用修复 表1 服务机构!C6' }));
+    await screen.findByText('已应用修复：1');
+    expect(host.applyFixes).toHaveBeenCalledWith([SAMPLE_ISSUES[1]]);
+    const suggestion = document.querySelector('li[data-code="email.typo"]') as HTMLElement;
+    expect(suggestion.textContent).toContain('建议：');
+    expect(within(suggestion).queryByRole('button', { name: /应用修复/ })).toBeNull();
+  });
+
+  test('live validation subscribes, shows each result, and unsubscribes when switched off', async () => {
+    const { host, live } = fakeHost();
+    render(<App host={host} processor={processor()} initialTab="validate" />);
+    fireEvent.click(screen.getByRole('switch', { name: '实时校验（编辑后自动重新检查）' }));
+    await waitFor(() => expect(host.watchChanges).toHaveBeenCalledTimes(1));
+    expect(host.watchChanges.mock.calls[0][2]).toEqual({ mark: true });
+    act(() => live.onResult?.({ ...SAMPLE_CHECK, issues: [SAMPLE_ISSUES[3]] }));
+    expect(await screen.findByTestId('issues-schemes-warning')).toBeTruthy();
+    expect(screen.queryByTestId('issues-targets-error')).toBeNull();
+    fireEvent.click(screen.getByRole('switch', { name: '实时校验（编辑后自动重新检查）' }));
+    await waitFor(() => expect(live.stopped).toBe(1));
+  });
+
+  test('清除标记 reports how many cells were unmarked; an old Excel gets the requirement message', async () => {
+    const err = new OfficeFeatureError('requirements.excel-too-old', '当前 Excel 版本过旧，「校验」需要 ExcelApi 1.9', 'This Excel is too old');
+    const { host } = fakeHost({ checkWorkbook: jest.fn(async () => Promise.reject(err)) });
+    render(<App host={host} processor={processor()} initialTab="validate" />);
+    fireEvent.click(screen.getByRole('button', { name: '清除标记' }));
+    await screen.findByText('已清除标记的单元格数：5');
+    fireEvent.click(screen.getByRole('button', { name: '校验' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('当前 Excel 版本过旧');
+  });
+});
+
+describe('校验 tab outside Excel (files)', () => {
+  test('validates uploaded workbooks with their real findings per file', async () => {
+    const { processor, calls } = inThreadProcessor();
+    render(<App host={null} processor={processor} />);
+    const files = [fixtureFile(FIXTURE_FILES.guangdong), fixtureFile(FIXTURE_FILES.beijing), new File([new Uint8Array([1, 2, 3])], '坏文件.xlsx')];
+    fireEvent.change(screen.getByLabelText('选择 .xlsx 文件'), { target: { files } });
+    await waitFor(() => expect(screen.getAllByTestId('file-result')).toHaveLength(3), { timeout: 20_000 });
+    expect(calls.check).toEqual([[files[0].name, files[1].name, '坏文件.xlsx']]);
+    const gd = screen.getByRole('region', { name: files[0].name });
+    expect(gd.querySelector('li[data-code="contact.email-invalid"][data-cell="E11"]')).not.toBeNull();
+    const bj = screen.getByRole('region', { name: files[1].name });
+    const c6 = bj.querySelector('li[data-code="category.not-in-vocabulary"][data-cell="C6"]') as HTMLElement;
+    expect(c6.textContent).toContain('保险中介机构');
+    // Files cannot be written to: no fix buttons, no cell links.
+    expect(within(bj).queryByRole('button', { name: /应用修复|定位/ })).toBeNull();
+    expect(within(screen.getByRole('region', { name: '坏文件.xlsx' })).getByText('无法读取')).toBeTruthy();
+  });
+
+  test('drag-and-drop takes .xlsx files only', async () => {
+    const { processor, calls } = inThreadProcessor();
+    render(<App host={null} processor={processor} />);
+    const xlsx = fixtureFile(FIXTURE_FILES.xiamen);
+    fireEvent.drop(screen.getByTestId('drop-validate-files'), { dataTransfer: { files: [xlsx, new File(['a,b'], 'notes.csv')] } });
+    await waitFor(() => expect(screen.getAllByTestId('file-result')).toHaveLength(1), { timeout: 20_000 });
+    expect(calls.check).toEqual([[xlsx.name]]);
+    expect(document.querySelector('li[data-code="required.missing"][data-cell="D10"]')).not.toBeNull();
+  });
+});
