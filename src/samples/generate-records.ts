@@ -97,7 +97,10 @@ export class Drawer {
     }
     const base = make();
     for (let n = 2; ; n++) {
-      const v = fallback(base, n);
+      let v = fallback(base, n);
+      // A fallback whose pattern does not match the base (…分公司 against /有限公司$/) returns it unchanged,
+      // which looped forever once the base was taken; number it instead. Names that terminated before are unchanged.
+      if (v === base && this.used.has(v)) v = `${base}（${n}）`;
       if (!this.used.has(v)) {
         this.used.add(v);
         return v;
