@@ -1,0 +1,50 @@
+/**
+ * The whole bench as one function (main.ts prints it; the test runs it at a tiny size): validation throughput,
+ * then the file pipeline, then the checks against issue 4's targets.
+ */
+import { computeChecks, type Checks } from './checks';
+import type { Phase } from './measure';
+import { MemorySampler } from './memory';
+import type { BenchOptions } from './options';
+import { benchPipeline, type PipelineFigures } from './pipeline';
+import { benchStreamingWrite, type StreamingFigures } from './stream-experiment';
+import { benchValidation, type ValidationFigures } from './validate-bench';
+
+export interface BenchReport {
+  readonly options: BenchOptions;
+  readonly environment: { readonly node: string; readonly platform: string; readonly arch: string; readonly cpus: number };
+  readonly validation: ValidationFigures;
+  readonly pipeline: PipelineFigures;
+  readonly streaming?: StreamingFigures;
+  /** Every phase in the order it ran. */
+  readonly phases: readonly Phase[];
+  readonly checks: Checks;
+}
+
+export async function runBench(options: BenchOptions, progress: (line: string) => void = () => undefined): Promise<BenchReport> {
+  const { availableParallelism } = await import('node:os');
+  const sampler = new MemorySampler(50);
+  try {
+    progress(`校验吞吐 validation throughput: generating ${options.validateRows} rows …`);
+    const validation = await benchValidation(sampler, options.validateRows);
+    progress(`文件流程 file pipeline: generating ${options.files} workbooks × 3 tables × ${options.rows} rows …`);
+    const { figures: pipeline, summary } = await benchPipeline(sampler, options.files, options.rows, progress);
+    let streaming: StreamingFigures | undefined;
+    if (options.streamExperiment) {
+      progress('实验 experiment: streaming writer …');
+      streaming = await benchStreamingWrite(sampler, summary);
+    }
+    const phases: Phase[] = [validation.generation, validation.phase, ...Object.values(pipeline.phases), ...(streaming ? [streaming.phase] : [])];
+    return {
+      options,
+      environment: { node: process.version, platform: process.platform, arch: process.arch, cpus: availableParallelism() },
+      validation,
+      pipeline,
+      ...(streaming ? { streaming } : {}),
+      phases,
+      checks: computeChecks(pipeline, phases),
+    };
+  } finally {
+    await sampler.stop();
+  }
+}
