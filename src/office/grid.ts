@@ -5,13 +5,9 @@
  * Pure: no Office.js call here, so it is tested on plain arrays.
  */
 import type { GridCell, GridSheet, Merge } from '../core/grid/types';
-import { numberText } from '../core/text/normalize';
+import { numberCellText } from '../core/text/normalize';
 
-/** A number as a person reads it: integers as exact digits, others without float noise (0.1 + 0.2 → 0.3). */
-export function numberCellText(n: number): string {
-  if (!Number.isFinite(n)) return '';
-  return Number.isInteger(n) ? numberText(n) : String(Number(n.toPrecision(15)));
-}
+export { numberCellText };
 
 /**
  * A number format that shows a date or time. Quoted text ("年"), bracketed parts ([$-804], [Red]) and escaped

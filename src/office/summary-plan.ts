@@ -6,12 +6,10 @@
  * test/addin/summary.test.ts checks they agree.
  */
 import { ISSUE_COLUMNS, issueRowValues, summaryColumns, summaryRowValues, type CellValue, type SummaryColumn } from '../core/aggregate/columns';
-import { filesBlock, reconciliationBlock, statisticsBlocks, type ReportBlock } from '../core/aggregate/report';
+import { coverLines, filesBlock, reconciliationBlock, statisticsBlocks, type ReportBlock } from '../core/aggregate/report';
 import type { Summary } from '../core/aggregate/types';
 import { maskText } from '../core/csv/mask';
 import { columnLetter } from '../core/grid/types';
-import { countBySeverity } from '../core/issues';
-import { NOTICE } from '../core/notice/limits';
 import { TABLE_KEYS, TABLES, type TableKey } from '../core/notice/tables';
 import type { Block, WriteValue } from './chunks';
 import { charsToPoints } from './units';
@@ -117,22 +115,6 @@ function range(row0: number, col0: number, row1: number, col1: number): string {
   return a === z ? a : `${a}:${z}`;
 }
 
-/** Cover lines, as in the .xlsx cover. */
-export function coverLines(summary: Summary): [string, string][] {
-  const counts = countBySeverity(summary.issues);
-  const rowsTotal = TABLE_KEYS.map((t) => `${TABLES[t].shortName} ${summary.rows[t].length} 行`).join('，');
-  const unreadable = summary.files.filter((f) => f.status === 'unreadable').length;
-  return [
-    ['网络安全保险服务试点 汇总表', 'Cyber-security insurance pilot: summary'],
-    ['依据', `${NOTICE.title}（${NOTICE.number}）`],
-    ['生成时间 Generated', summary.generatedAt],
-    ['文件 Files', `${summary.files.length} 个${unreadable ? `（无法读取 ${unreadable} 个）` : ''}`],
-    ['汇总行数 Rows', rowsTotal],
-    ['问题 Issues', `错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.info}（其中跨报送 ${summary.crossIssues.length}）`],
-    ['行数核对 Reconciliation', summary.reconciliation.balanced ? '全部一致：读取行数 = 汇总行数 (balanced)' : '存在不一致，请查看下表 (NOT balanced)'],
-    ['说明 Note', '各表逐行保留原值，不删除任何行；重复行仅标记。规范值列为识别结果，供核对，不改动原值。生成于本机，未联网。'],
-  ];
-}
 
 class SheetBuilder {
   readonly blocks: Block[] = [];

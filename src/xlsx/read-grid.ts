@@ -5,7 +5,9 @@
  */
 import * as XLSX from '@e965/xlsx';
 import type { GridCell, GridSheet, GridWorkbook, Merge } from '../core/grid/types';
-import { numberText } from '../core/text/normalize';
+import { numberCellText } from '../core/text/normalize';
+
+export { numberCellText };
 import { READ_LIMITS, type ReadLimits } from './limits';
 import { limitError } from './read-zip';
 
@@ -41,13 +43,6 @@ export function dateText(d: Date): string {
   const m = d.getUTCMinutes();
   const s = d.getUTCSeconds();
   return h || m || s ? `${day} ${pad(h)}:${pad(m)}${s ? `:${pad(s)}` : ''}` : day;
-}
-
-/** A number as a person would read it: integers as exact digits, others without float noise. */
-export function numberCellText(n: number): string {
-  if (!Number.isFinite(n)) return '';
-  if (Number.isInteger(n)) return numberText(n);
-  return String(Number(n.toPrecision(15)));
 }
 
 export function gridCell(c: SheetJSCell): GridCell | undefined {

@@ -8,11 +8,9 @@
 import ExcelJS from 'exceljs';
 import type { Summary } from '../core/aggregate/types';
 import { ISSUE_COLUMNS, issueRowValues, summaryColumns, summaryRowValues, type CellValue, type SummaryColumn } from '../core/aggregate/columns';
-import { filesBlock, reconciliationBlock, statisticsBlocks, type ReportBlock } from '../core/aggregate/report';
+import { coverLines, filesBlock, reconciliationBlock, statisticsBlocks, type ReportBlock } from '../core/aggregate/report';
 import { maskText } from '../core/csv/mask';
-import { NOTICE } from '../core/notice/limits';
 import { TABLE_KEYS, TABLES, type TableKey, type VocabularyKey } from '../core/notice/tables';
-import { countBySeverity } from '../core/issues';
 import { colLetter, dropdownFor, type DropdownList } from './template-lists';
 
 export interface SummaryWriteOptions {
@@ -170,19 +168,7 @@ function writeBlock(sheet: ExcelJS.Worksheet, top: number, block: ReportBlock, m
 }
 
 function writeCover(sheet: ExcelJS.Worksheet, summary: Summary, mask: boolean): void {
-  const counts = countBySeverity(summary.issues);
-  const rowsTotal = TABLE_KEYS.map((t) => `${TABLES[t].shortName} ${summary.rows[t].length} 行`).join('，');
-  const unreadable = summary.files.filter((f) => f.status === 'unreadable').length;
-  const lines: [string, string][] = [
-    ['网络安全保险服务试点 汇总表', 'Cyber-security insurance pilot: summary'],
-    ['依据', `${NOTICE.title}（${NOTICE.number}）`],
-    ['生成时间 Generated', summary.generatedAt],
-    ['文件 Files', `${summary.files.length} 个${unreadable ? `（无法读取 ${unreadable} 个）` : ''}`],
-    ['汇总行数 Rows', rowsTotal],
-    ['问题 Issues', `错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.info}（其中跨报送 ${summary.crossIssues.length}）`],
-    ['行数核对 Reconciliation', summary.reconciliation.balanced ? '全部一致：读取行数 = 汇总行数 (balanced)' : '存在不一致，请查看下表 (NOT balanced)'],
-    ['说明 Note', '各表逐行保留原值，不删除任何行；重复行仅标记。规范值列为识别结果，供核对，不改动原值。生成于本机，未联网。'],
-  ];
+  const lines = coverLines(summary);
   lines.forEach(([k, v], i) => {
     const a = sheet.getCell(i + 1, 1);
     a.value = k;

@@ -2,7 +2,9 @@
  * The summary's small tables as plain rows (title, header, body): the cover's file list and reconciliation,
  * and the statistics. The .xlsx writer, the CSV export and the CLI print the same rows.
  */
-import { TABLES } from '../notice/tables';
+import { countBySeverity } from '../issues';
+import { NOTICE } from '../notice/limits';
+import { TABLE_KEYS, TABLES } from '../notice/tables';
 import type { CellValue } from './columns';
 import { FILE_STATUS_LABELS, type CrossTab, type Summary } from './types';
 import { UNKNOWN_REGION } from './stats';
@@ -97,5 +99,22 @@ export function statisticsBlocks(summary: Summary): ReportBlock[] {
       header: ['文件', '来源地区', '错误数', '无法读取'],
       rows: s.filesWithErrors.map((f) => [f.file, f.region, f.errors, f.unreadable ? '是' : '否']),
     },
+  ];
+}
+
+/** The cover sheet's key lines (label, value): the same in the .xlsx summary and in the one written into Excel. */
+export function coverLines(summary: Summary): [string, string][] {
+  const counts = countBySeverity(summary.issues);
+  const rowsTotal = TABLE_KEYS.map((t) => `${TABLES[t].shortName} ${summary.rows[t].length} 行`).join('，');
+  const unreadable = summary.files.filter((f) => f.status === 'unreadable').length;
+  return [
+    ['网络安全保险服务试点 汇总表', 'Cyber-security insurance pilot: summary'],
+    ['依据', `${NOTICE.title}（${NOTICE.number}）`],
+    ['生成时间 Generated', summary.generatedAt],
+    ['文件 Files', `${summary.files.length} 个${unreadable ? `（无法读取 ${unreadable} 个）` : ''}`],
+    ['汇总行数 Rows', rowsTotal],
+    ['问题 Issues', `错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.info}（其中跨报送 ${summary.crossIssues.length}）`],
+    ['行数核对 Reconciliation', summary.reconciliation.balanced ? '全部一致：读取行数 = 汇总行数 (balanced)' : '存在不一致，请查看下表 (NOT balanced)'],
+    ['说明 Note', '各表逐行保留原值，不删除任何行；重复行仅标记。规范值列为识别结果，供核对，不改动原值。生成于本机，未联网。'],
   ];
 }

@@ -47,3 +47,9 @@ export function numberText(n: number): string {
   if (Number.isInteger(n) && Math.abs(n) < 1e21) return BigInt(n).toString();
   return String(n);
 }
+
+/** A number as a person reads it: integers as exact digits, others without float noise (0.1 + 0.2 → 0.3). */
+export function numberCellText(n: number): string {
+  if (!Number.isFinite(n)) return '';
+  return Number.isInteger(n) ? numberText(n) : String(Number(n.toPrecision(15)));
+}
