@@ -27,7 +27,12 @@ export function formatReport(r: BenchReport): string {
   const { validation: v, pipeline: p, checks: c } = r;
   const ph = p.phases;
   const out: string[] = [];
-  out.push(`试点表格助手 基准测试  Pilot Tables bench — Node ${r.environment.node}, ${r.environment.platform}/${r.environment.arch}, ${r.environment.cpus} CPUs`);
+  const env = r.environment;
+  out.push(`试点表格助手 基准测试  Pilot Tables bench — Node ${env.node}, ${env.platform}/${env.arch}, ${env.cpus} CPUs, V8 heap limit ${int(env.heapLimitMb)} MB`);
+  const busy = Math.max(env.loadAverage.before, env.loadAverage.after) > env.cpus;
+  out.push(
+    `负载 load average (1 min): ${env.loadAverage.before.toFixed(2)} before, ${env.loadAverage.after.toFixed(2)} after${busy ? ' — above the CPU count: other work on the machine skewed the timings' : ''}.`,
+  );
   out.push(
     `规模 Sizes: ${p.files} 个工作簿 workbooks × 3 表 tables × ${p.rowsPerTable} 行 rows; 校验吞吐 ${int(r.options.validateRows)} 行 rows. 数据固定种子生成 seeded, deterministic data.`,
   );
@@ -62,10 +67,14 @@ export function formatReport(r: BenchReport): string {
     `   写汇总表内存 write memory: peak RSS ${c.writePeakRssMb.toFixed(0)} MB (+${c.writeRssGrowthMb.toFixed(0)} MB during the write), heap ${c.writePeakHeapMb.toFixed(0)} MB (limit ${WRITE_MEMORY_LIMIT_MB} MB RSS for ${int(p.rows.summary.total)} rows) → ${verdict(c.withinMemory)}`,
   );
   out.push(`   全程峰值 overall peak: RSS ${c.peakRssMb.toFixed(0)} MB, heap ${c.peakHeapMb.toFixed(0)} MB`);
-  if (r.streaming) {
+  if (r.streaming && c.withStreamingWrite) {
     const s = r.streaming.phase;
+    const w = c.withStreamingWrite;
     out.push(
-      `   实验 experiment — streaming writer, data sheets without Excel tables: ${ms(s.ms)}, ${mb(s.bytes ?? 0)}, peak RSS ${(s.memory.rss / MB).toFixed(0)} MB (+${((s.memory.rss - s.memory.startRss) / MB).toFixed(0)} MB), heap ${(s.memory.heapUsed / MB).toFixed(0)} MB`,
+      `   实验 experiment — streaming writer (stream.xlsx.WorkbookWriter), data sheets + 问题清单, autofilter instead of Excel tables: ${ms(s.ms)}, ${mb(s.bytes ?? 0)}, peak RSS ${(s.memory.rss / MB).toFixed(0)} MB (+${((s.memory.rss - s.memory.startRss) / MB).toFixed(0)} MB), heap ${(s.memory.heapUsed / MB).toFixed(0)} MB`,
+    );
+    out.push(
+      `     with it as the write: end to end ${ms(w.endToEndMs)} vs ${ms(w.targetMs)} → ${verdict(w.withinTarget)}; memory ${w.peakRssMb.toFixed(0)} MB → ${verdict(w.withinMemory)}`,
     );
   }
   out.push('');

@@ -4,7 +4,7 @@
  */
 import { computeChecks, type Checks } from './checks';
 import type { Phase } from './measure';
-import { MemorySampler } from './memory';
+import { MB, MemorySampler } from './memory';
 import type { BenchOptions } from './options';
 import { benchPipeline, type PipelineFigures } from './pipeline';
 import { benchStreamingWrite, type StreamingFigures } from './stream-experiment';
@@ -12,7 +12,16 @@ import { benchValidation, type ValidationFigures } from './validate-bench';
 
 export interface BenchReport {
   readonly options: BenchOptions;
-  readonly environment: { readonly node: string; readonly platform: string; readonly arch: string; readonly cpus: number };
+  readonly environment: {
+    readonly node: string;
+    readonly platform: string;
+    readonly arch: string;
+    readonly cpus: number;
+    /** V8's heap limit, MB: the in-memory summary write needs a large share of it. */
+    readonly heapLimitMb: number;
+    /** 1-minute load average before and after the run: other work on the machine skews every figure. */
+    readonly loadAverage: { readonly before: number; readonly after: number };
+  };
   readonly validation: ValidationFigures;
   readonly pipeline: PipelineFigures;
   readonly streaming?: StreamingFigures;
@@ -22,7 +31,9 @@ export interface BenchReport {
 }
 
 export async function runBench(options: BenchOptions, progress: (line: string) => void = () => undefined): Promise<BenchReport> {
-  const { availableParallelism } = await import('node:os');
+  const { availableParallelism, loadavg } = await import('node:os');
+  const { getHeapStatistics } = await import('node:v8');
+  const loadBefore = loadavg()[0];
   const sampler = new MemorySampler(50);
   try {
     progress(`校验吞吐 validation throughput: generating ${options.validateRows} rows …`);
@@ -37,12 +48,19 @@ export async function runBench(options: BenchOptions, progress: (line: string) =
     const phases: Phase[] = [validation.generation, validation.phase, ...Object.values(pipeline.phases), ...(streaming ? [streaming.phase] : [])];
     return {
       options,
-      environment: { node: process.version, platform: process.platform, arch: process.arch, cpus: availableParallelism() },
+      environment: {
+        node: process.version,
+        platform: process.platform,
+        arch: process.arch,
+        cpus: availableParallelism(),
+        heapLimitMb: Math.round(getHeapStatistics().heap_size_limit / MB),
+        loadAverage: { before: loadBefore, after: loadavg()[0] },
+      },
       validation,
       pipeline,
       ...(streaming ? { streaming } : {}),
       phases,
-      checks: computeChecks(pipeline, phases),
+      checks: computeChecks(pipeline, phases, streaming?.phase),
     };
   } finally {
     await sampler.stop();

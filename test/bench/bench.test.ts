@@ -74,7 +74,11 @@ test('the checks are computed from the phases as documented', () => {
   expect(c.aggregateWriteMs).toBeCloseTo(aggregate.ms + write.ms, 6);
   expect(c.withinMemory).toBe(c.writePeakRssMb < 1024);
   expect(c.peakRssMb).toBeGreaterThanOrEqual(c.writePeakRssMb);
-  expect(computeChecks(report.pipeline, report.phases)).toEqual(c);
+  expect(computeChecks(report.pipeline, report.phases, report.streaming?.phase)).toEqual(c);
+  const s = report.streaming?.phase;
+  expect(s?.count).toBe(report.pipeline.rows.summary.total);
+  expect(c.withStreamingWrite?.endToEndMs).toBeCloseTo(readValidate.ms + aggregate.ms + (s?.ms ?? NaN), 6);
+  expect(c.withStreamingWrite?.withinTarget).toBe((c.withStreamingWrite?.endToEndMs ?? NaN) <= (c.withStreamingWrite?.targetMs ?? NaN));
 });
 
 test('the report prints every phase, the reconciliation and both verdicts; the JSON form carries the same phases', () => {
@@ -89,6 +93,8 @@ test('the report prints every phase, the reconciliation and both verdicts; the J
   expect(text).toContain('rows/s');
   const json = JSON.parse(JSON.stringify(report)) as BenchReport;
   expect(json.phases.map((p) => p.key)).toEqual(report.phases.map((p) => p.key));
+  expect(json.environment.cpus).toBeGreaterThan(0);
+  expect(json.environment.heapLimitMb).toBeGreaterThan(0);
   expect(json.options).toEqual({ files: FILES, rows: ROWS, validateRows: VALIDATE_ROWS, json: false, streamExperiment: true });
 });
 
