@@ -126,7 +126,8 @@ module.exports = async (env, argv) => {
       path: path.join(__dirname, 'dist'),
       filename: '[name].js',
       chunkFilename: '[name].[contenthash:8].js',
-      clean: true,
+      // dist/node holds the CLI (tsc, build:node); the web build must not wipe it.
+      clean: { keep: /^node[\\/]/ },
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js', '.mjs'],
