@@ -1,5 +1,6 @@
 // Draws the add-in's icons (a table on a blue rounded square) and writes assets/icon-<size>.png.
 // Plain zlib PNG encoding, 4x supersampled; run: node test/addin/make-icons.mjs
+/* global Buffer, process -- a Node script run by hand */
 import { deflateSync } from 'node:zlib';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -2,7 +2,6 @@
  * Rows and expected issues copied from the shared fixtures (the expected.json of each shared fixture), so the tests
  * run from a fresh clone. Cells are keyed by the official header, as there.
  */
-/* eslint-disable */
 export const FIXTURES = {
  "01-江苏省": {
   "file": "江苏省网络安全保险服务试点工作方案-附件2表格.xlsx",
