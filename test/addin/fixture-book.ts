@@ -7,8 +7,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readWorkbookGrid } from '../../src/xlsx/read';
 import { boxAddress, createExcelDouble, type ContextDouble } from './excel-double';
+import { FIXTURES } from '../shared-fixtures';
 
-export const FIXTURES = '/work/shared/fixtures';
+export { FIXTURES };
 
 export interface FixtureExpectation {
   file: string;

@@ -3,7 +3,7 @@
  * stand-in row normaliser built from src/core/text/normalize.ts (test-only; the real one is the validator's).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { TABLES, TABLE_KEYS, type TableKey, type Variant } from '../../src/core/notice/tables';
 import { regionByName } from '../../src/core/notice/regions';
 import { VOCABULARIES, PRODUCT_SERVICE_TYPES, type Term, type Vocabulary } from '../../src/core/notice/vocabularies';
@@ -12,18 +12,11 @@ import type { FormValue, Submission, TableRow } from '../../src/core/submission/
 import type { AggregateInput } from '../../src/core/aggregate/types';
 import type { Issue } from '../../src/core/issues';
 import { compactText, nameKey, normalizeText } from '../../src/core/text/normalize';
+import { FIXTURES } from '../shared-fixtures';
 
-/** Where the shared fixtures are: $PILOT_TABLES_FIXTURES, a copy in the repo, or the shared folder. */
+/** The shared fixtures' folder (test/shared-fixtures.ts). */
 export function fixturesDir(): string {
-  const candidates = [
-    process.env.PILOT_TABLES_FIXTURES,
-    resolve(__dirname, '../fixtures/submissions'),
-    resolve(__dirname, '../fixtures'),
-    '/work/shared/fixtures',
-  ].filter((x): x is string => !!x);
-  const found = candidates.find((d) => existsSync(join(d, 'cross-submission-expected.json')));
-  if (!found) throw new Error(`shared fixtures not found in ${candidates.join(', ')}`);
-  return found;
+  return FIXTURES;
 }
 
 export interface ExpectedFixture {

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureBuilt } from './build';
 import { serveDirectory, type Served } from './serve';
+import { FIXTURES } from '../shared-fixtures';
 
 const ROOT = join(__dirname, '..', '..');
-const FIXTURES = '/work/shared/fixtures';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUTPUT = join(ROOT, 'test', 'output');
 
@@ -30,6 +30,14 @@ const fixtures: Fixture[] = readdirSync(FIXTURES, { withFileTypes: true })
     const expected = JSON.parse(readFileSync(join(FIXTURES, d.name, 'expected.json'), 'utf8')) as { file: string; issues: ExpectedIssue[] };
     return { path: join(FIXTURES, d.name, expected.file), file: expected.file, issues: expected.issues };
   });
+
+/**
+ * The README's screenshots are committed under assets/; refreshing them is a deliberate step
+ * (UPDATE_SCREENSHOTS=1 npx jest test/browser) so an ordinary test run leaves the tree clean.
+ */
+function publishScreenshot(from: string, to: string): void {
+  if (process.env.UPDATE_SCREENSHOTS === '1') copyFileSync(join(OUTPUT, from), join(ROOT, 'assets', to));
+}
 
 let browser: Browser;
 let served: Served;
@@ -90,6 +98,7 @@ test('validates the fixture workbooks uploaded through the file input', async ()
   await expect(bj.locator('li[data-code="category.not-in-vocabulary"][data-cell="C6"]').textContent()).resolves.toContain('保险中介机构');
   mkdirSync(OUTPUT, { recursive: true });
   await page.screenshot({ path: join(OUTPUT, 'taskpane-validate.png'), fullPage: false });
+  publishScreenshot('taskpane-validate.png', 'screenshot-validate.png');
 });
 
 test('aggregates the files: 汇总.xlsx downloaded, reconciliation and the cross-region warning shown', async () => {
@@ -108,7 +117,7 @@ test('aggregates the files: 汇总.xlsx downloaded, reconciliation and the cross
   await expect(cross.textContent()).resolves.toMatch(/江苏.*广东|广东.*江苏/);
   mkdirSync(OUTPUT, { recursive: true });
   await page.screenshot({ path: join(OUTPUT, 'taskpane.png'), fullPage: true });
-  copyFileSync(join(OUTPUT, 'taskpane.png'), join(ROOT, 'assets', 'screenshot-taskpane.png'));
+  publishScreenshot('taskpane.png', 'screenshot-taskpane.png');
 });
 
 test('needed nothing from the network: only office.js (the CDN) was asked for, and the page worked without it', () => {

@@ -8,15 +8,10 @@ import { join, resolve } from 'node:path';
 import { TABLES, TABLE_KEYS, type TableKey } from '../../src/core/notice/tables';
 import type { SampleSetManifest } from '../../src/samples/plan';
 import { main } from '../../src/cli/main';
+import { FIXTURES } from '../shared-fixtures';
 
 export const REPO = resolve(__dirname, '../..');
-/** The shared fixtures: $PILOT_TABLES_FIXTURES, beside the repo (../shared/fixtures), or the team's shared folder. */
-export const SHARED_FIXTURES = ((): string => {
-  const candidates = [process.env.PILOT_TABLES_FIXTURES, resolve(REPO, '../shared/fixtures'), '/work/shared/fixtures'].filter((x): x is string => !!x);
-  const found = candidates.find((d) => existsSync(join(d, 'cross-submission-expected.json')));
-  if (!found) throw new Error(`shared fixtures not found in ${candidates.join(', ')} (set PILOT_TABLES_FIXTURES)`);
-  return found;
-})();
+export const SHARED_FIXTURES = FIXTURES;
 export const SAMPLES = join(REPO, 'test/samples');
 export const SAMPLE_SUBMISSIONS = join(SAMPLES, 'submissions');
 

@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TABLES, type TableKey } from '../../src/core/notice/tables';
+import { FIXTURES } from '../shared-fixtures';
 
-export const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
+export { FIXTURES };
 
 export interface ExpectedTable {
   sheet: string;

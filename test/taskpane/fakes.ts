@@ -10,8 +10,9 @@ import type { Issue } from '../../src/core/issues';
 import type { Host, WorkbookCheck } from '../../src/taskpane/host';
 import type { CsvOutput, FileProcessor } from '../../src/taskpane/processor';
 import { aggregateResults, checkFiles, csvOutputs } from '../../src/taskpane/file-work';
+import { FIXTURES } from '../shared-fixtures';
 
-export const FIXTURES = '/work/shared/fixtures';
+export { FIXTURES };
 
 export const FIXTURE_FILES = {
   jiangsu: join(FIXTURES, '01-江苏省', '江苏省网络安全保险服务试点工作方案-附件2表格.xlsx'),
