@@ -18,7 +18,7 @@ import { summaryCsvFiles } from '../core/csv/export';
 import { normalizeRow } from '../core/rules/normalize-row';
 import { isCsvEncoding, encodeCsv, type CsvEncoding } from '../xlsx/csv-encode';
 import type { FileResult } from '../xlsx/check';
-import { writeSummaryWorkbook } from '../xlsx/summary';
+import { writeSummaryWorkbookStreamed } from '../xlsx/summary-stream';
 import { humanReport, jsonReport, type Written } from './aggregate-report';
 import { readInputs, skippedLines } from './inputs';
 import { progressLine } from './progress';
@@ -89,7 +89,7 @@ export async function runAggregate(inputs: string[], opts: AggregateOptions): Pr
   let failure: string | undefined;
   try {
     progress.step(`写入 writing ${basename(opts.output)} …`);
-    write(opts.output, await writeSummaryWorkbook(summary, { mask: opts.mask }));
+    write(opts.output, await writeSummaryWorkbookStreamed(summary, { mask: opts.mask }));
     let csv: Written['csv'];
     if (opts.csv) {
       const files = summaryCsvFiles(summary, { mask: opts.mask });

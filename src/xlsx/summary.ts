@@ -42,21 +42,23 @@ export const SUMMARY_TABLE_NAMES: Readonly<Record<TableKey | 'issues' | 'files' 
   reconciliation: 'PT_Reconciliation',
 };
 
-const TABLE_STYLE = { theme: 'TableStyleMedium2' as const, showRowStripes: true };
-const TEXT_FMT = '@';
+/** Every table's style (the streamed writer writes the same into its table parts). */
+export const TABLE_STYLE = { theme: 'TableStyleMedium2' as const, showRowStripes: true };
+export const TEXT_FMT = '@';
 // Characters XML 1.0 cannot hold; a pasted control character would otherwise make the file unreadable.
 // eslint-disable-next-line no-control-regex
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** Excel's limit for one cell. */
 const MAX_CELL_CHARS = 32767;
 
-function cleanText(s: string, mask: boolean): string {
+export function cleanText(s: string, mask: boolean): string {
   let out = s.replace(XML_INVALID, '');
   if (mask) out = maskText(out);
   return out.length > MAX_CELL_CHARS ? out.slice(0, MAX_CELL_CHARS) : out;
 }
 
-function cellValue(v: CellValue, mask: boolean): ExcelJS.CellValue {
+/** A model value as written: '' → empty cell, text cleaned (and masked when asked). */
+export function cellValue(v: CellValue, mask: boolean): ExcelJS.CellValue {
   if (typeof v === 'number') return v;
   return v === '' ? null : cleanText(v, mask);
 }
@@ -67,33 +69,42 @@ interface TableSheetSpec {
   readonly columns: readonly SummaryColumn[];
   readonly rows: CellValue[][];
   readonly mask: boolean;
-  readonly lists?: ListsSheet;
+  readonly lists?: DropdownLists;
 }
 
-/** A data sheet: one Excel table from A1, header frozen, widths, text columns as text, dropdowns on categories. */
-function writeTableSheet({ sheet, name, columns, rows, mask, lists }: TableSheetSpec): void {
-  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
+/** Where a data sheet finds its dropdown lists (the lists sheet, written now or at the end). */
+export interface DropdownLists {
+  get(key: VocabularyKey): DropdownList;
+}
+
+/** A data sheet's view: the header row frozen. */
+export function frozenHeaderViews(): Partial<ExcelJS.WorksheetView>[] {
+  return [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
+}
+
+/** A data sheet's layout before any row: frozen header, widths, text columns as text. */
+export function setUpTableSheet(sheet: ExcelJS.Worksheet, columns: readonly SummaryColumn[]): void {
+  sheet.views = frozenHeaderViews();
+  setUpColumns(sheet, columns);
+}
+
+/** Widths, and the text format on text columns. */
+export function setUpColumns(sheet: ExcelJS.Worksheet, columns: readonly SummaryColumn[]): void {
   columns.forEach((c, i) => {
     const col = sheet.getColumn(i + 1);
     col.width = c.width;
     if (c.text) col.numFmt = TEXT_FMT;
   });
-  // Excel wants at least one data row in a table: an empty summary gets one blank row.
-  const data: ExcelJS.CellValue[][] = rows.length ? rows.map((r) => r.map((v) => cellValue(v, mask))) : [columns.map(() => null)];
-  sheet.addTable({
-    name,
-    displayName: name,
-    ref: 'A1',
-    headerRow: true,
-    totalsRow: false,
-    style: TABLE_STYLE,
-    columns: columns.map((c) => ({ name: c.header, filterButton: true, ...(c.text ? { style: { numFmt: TEXT_FMT } } : {}) })),
-    rows: data,
-  });
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).alignment = { vertical: 'middle', wrapText: true };
-  if (!lists) return;
-  const last = data.length + 1;
+}
+
+/** The header row's look on a data sheet. */
+export function styleHeaderRow(row: ExcelJS.Row): void {
+  row.font = { bold: true };
+  row.alignment = { vertical: 'middle', wrapText: true };
+}
+
+/** One list validation per category column, over its whole data range (rows 2 to `last`). */
+export function addListValidations(sheet: ExcelJS.Worksheet, columns: readonly SummaryColumn[], last: number, lists: DropdownLists): void {
   columns.forEach((c, i) => {
     if (!c.vocabulary) return;
     const list = lists.get(c.vocabulary);
@@ -110,13 +121,41 @@ function writeTableSheet({ sheet, name, columns, rows, mask, lists }: TableSheet
   });
 }
 
+/** A data sheet: one Excel table from A1, header frozen, widths, text columns as text, dropdowns on categories. */
+function writeTableSheet({ sheet, name, columns, rows, mask, lists }: TableSheetSpec): void {
+  setUpTableSheet(sheet, columns);
+  // Excel wants at least one data row in a table: an empty summary gets one blank row.
+  const data: ExcelJS.CellValue[][] = rows.length ? rows.map((r) => r.map((v) => cellValue(v, mask))) : [columns.map(() => null)];
+  sheet.addTable({
+    name,
+    displayName: name,
+    ref: 'A1',
+    headerRow: true,
+    totalsRow: false,
+    style: TABLE_STYLE,
+    columns: columns.map((c) => ({ name: c.header, filterButton: true, ...(c.text ? { style: { numFmt: TEXT_FMT } } : {}) })),
+    rows: data,
+  });
+  styleHeaderRow(sheet.getRow(1));
+  if (!lists) return;
+  addListValidations(sheet, columns, data.length + 1, lists);
+}
+
 /** exceljs has `worksheet.dataValidations.add(range, …)` (one sqref per range) but its typings omit it. */
-function validations(sheet: ExcelJS.Worksheet): { add(range: string, validation: ExcelJS.DataValidation): void } {
+export function validations(sheet: ExcelJS.Worksheet): { add(range: string, validation: ExcelJS.DataValidation): void } {
   return (sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
 }
 
+/** Column `col` of the lists sheet: the list's label, its values below, published under its defined name. */
+export function writeListColumn(sheet: ExcelJS.Worksheet, definedNames: ExcelJS.DefinedNames, col: number, list: DropdownList): void {
+  const letter = colLetter(col);
+  sheet.getCell(1, col).value = list.label;
+  list.values.forEach((v, i) => (sheet.getCell(i + 2, col).value = v));
+  definedNames.add(`'${SUMMARY_SHEETS.lists}'!$${letter}$2:$${letter}$${list.values.length + 1}`, list.name);
+}
+
 /** The very-hidden sheet holding each dropdown's values, published under a defined name (List_<vocabulary>). */
-class ListsSheet {
+class ListsSheet implements DropdownLists {
   private readonly lists = new Map<VocabularyKey, DropdownList>();
   private readonly sheet: ExcelJS.Worksheet;
 
@@ -128,33 +167,39 @@ class ListsSheet {
     const found = this.lists.get(key);
     if (found) return found;
     const list = dropdownFor(key);
-    const col = this.lists.size + 1;
-    const letter = colLetter(col);
-    this.sheet.getCell(1, col).value = list.label;
-    list.values.forEach((v, i) => (this.sheet.getCell(i + 2, col).value = v));
-    this.wb.definedNames.add(`'${SUMMARY_SHEETS.lists}'!$${letter}$2:$${letter}$${list.values.length + 1}`, list.name);
+    writeListColumn(this.sheet, this.wb.definedNames, this.lists.size + 1, list);
     this.lists.set(key, list);
     return list;
   }
 }
 
-function writeBlock(sheet: ExcelJS.Worksheet, top: number, block: ReportBlock, mask: boolean, tableName?: string): number {
+/**
+ * How a small block becomes an Excel table: its header at `headerRow`, column A, `rows` below (at least one).
+ * The in-memory writer uses exceljs's addTable; the streamed writer writes the cells and a table part itself.
+ */
+export type BlockTableWriter = (sheet: ExcelJS.Worksheet, name: string, headerRow: number, header: readonly string[], rows: ExcelJS.CellValue[][]) => void;
+
+const addBlockTable: BlockTableWriter = (sheet, tableName, headerRow, header, rows) => {
+  sheet.addTable({
+    name: tableName,
+    displayName: tableName,
+    ref: `A${headerRow}`,
+    headerRow: true,
+    totalsRow: false,
+    style: TABLE_STYLE,
+    columns: header.map((h) => ({ name: h, filterButton: true })),
+    rows: rows.length ? rows : [header.map(() => null)],
+  });
+};
+
+function writeBlock(sheet: ExcelJS.Worksheet, top: number, block: ReportBlock, mask: boolean, tableName?: string, addTable: BlockTableWriter = addBlockTable): number {
   const title = sheet.getCell(top, 1);
   title.value = `${block.title}\u3000${block.titleEn}`;
   title.font = { bold: true, size: 12 };
   const headerRow = top + 1;
   const rows = block.rows.map((r) => r.map((v) => cellValue(v, mask)));
   if (tableName) {
-    sheet.addTable({
-      name: tableName,
-      displayName: tableName,
-      ref: `A${headerRow}`,
-      headerRow: true,
-      totalsRow: false,
-      style: TABLE_STYLE,
-      columns: block.header.map((h) => ({ name: h, filterButton: true })),
-      rows: rows.length ? rows : [block.header.map(() => null)],
-    });
+    addTable(sheet, tableName, headerRow, block.header, rows);
     return headerRow + Math.max(rows.length, 1) + 2;
   }
   block.header.forEach((h, j) => {
@@ -167,7 +212,8 @@ function writeBlock(sheet: ExcelJS.Worksheet, top: number, block: ReportBlock, m
   return headerRow + rows.length + 2;
 }
 
-function writeCover(sheet: ExcelJS.Worksheet, summary: Summary, mask: boolean): void {
+/** The 说明 sheet: cover lines, then the file list and the reconciliation as tables (through `addTable`). */
+export function writeCover(sheet: ExcelJS.Worksheet, summary: Summary, mask: boolean, addTable: BlockTableWriter = addBlockTable): void {
   const lines = coverLines(summary);
   lines.forEach(([k, v], i) => {
     const a = sheet.getCell(i + 1, 1);
@@ -176,12 +222,13 @@ function writeCover(sheet: ExcelJS.Worksheet, summary: Summary, mask: boolean): 
     if (i > 0) sheet.getCell(i + 1, 2).value = v;
   });
   let top = lines.length + 2;
-  top = writeBlock(sheet, top, filesBlock(summary), mask, SUMMARY_TABLE_NAMES.files);
-  writeBlock(sheet, top, reconciliationBlock(summary), mask, SUMMARY_TABLE_NAMES.reconciliation);
+  top = writeBlock(sheet, top, filesBlock(summary), mask, SUMMARY_TABLE_NAMES.files, addTable);
+  writeBlock(sheet, top, reconciliationBlock(summary), mask, SUMMARY_TABLE_NAMES.reconciliation, addTable);
   [22, 40, 12, 14, 8, 28, 12, 12, 12, 8, 8, 8, 40].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
 }
 
-function writeStatistics(sheet: ExcelJS.Worksheet, summary: Summary, mask: boolean): void {
+/** The 统计 sheet: the statistics blocks one under another (plain cells, no tables). */
+export function writeStatistics(sheet: ExcelJS.Worksheet, summary: Summary, mask: boolean): void {
   let top = 1;
   for (const block of statisticsBlocks(summary)) top = writeBlock(sheet, top, block, mask);
   sheet.getColumn(1).width = 36;
