@@ -67,7 +67,7 @@ function readRows(r: FileResult): Record<TableKey, number> {
 }
 
 function toInput(r: FileResult): AggregateInput {
-  return { file: r.file, issues: r.issues, ...(r.submission ? { submission: r.submission } : {}), ...(r.error ? { error: r.error } : {}) };
+  return { file: r.file, issues: r.issues, ...(r.submission ? { submission: r.submission } : {}), ...(r.error ? { error: r.error } : {}), ...(r.normalized ? { normalized: r.normalized } : {}) };
 }
 
 function exportCsv(summary: Summary, encoding: CsvEncoding): { files: number; bytes: number } {

@@ -17,7 +17,7 @@ export function checkFiles(files: readonly NamedBytes[]): FileResult[] {
 
 export function aggregateResults(results: readonly FileResult[]): Summary {
   return aggregate(
-    results.map((r) => ({ file: r.file, submission: r.submission, issues: r.issues, error: r.error })),
+    results.map((r) => ({ file: r.file, submission: r.submission, issues: r.issues, error: r.error, normalized: r.normalized })),
     { normalizeRow },
   );
 }

@@ -4,7 +4,9 @@
  */
 import type { Issue } from '../core/issues';
 import { compareIssues } from '../core/issues';
-import { validateSubmission } from '../core/rules/validate';
+import type { TableKey } from '../core/notice/tables';
+import { validateAndNormalize } from '../core/rules/validate';
+import type { NormalizedRow } from '../core/submission/normalized';
 import type { Submission } from '../core/submission/types';
 import { ReadError, readSubmission } from './read';
 
@@ -22,14 +24,20 @@ export interface FileResult {
   readonly submission?: Submission;
   /** Reader findings (hidden sheets, unknown region …) and every validation issue, errors first. */
   readonly issues: readonly Issue[];
+  /**
+   * Each row's normalizeRow(table, row), parallel to submission.tables[table].rows, computed by the validator from
+   * the parses it made anyway; the aggregator reuses it instead of parsing every contact again.
+   */
+  readonly normalized?: Partial<Record<TableKey, readonly NormalizedRow[]>>;
 }
 
 export function checkFile(bytes: Uint8Array, fileName: string): FileResult {
   try {
     const { submission, issues: readIssues } = readSubmission(bytes, fileName);
-    const issues = [...readIssues, ...validateSubmission(submission)].map((i) => ({ ...i, file: i.file ?? fileName }));
+    const validated = validateAndNormalize(submission);
+    const issues = [...readIssues, ...validated.issues].map((i) => ({ ...i, file: i.file ?? fileName }));
     issues.sort(compareIssues);
-    return { file: fileName, status: 'ok', submission, issues };
+    return { file: fileName, status: 'ok', submission, issues, normalized: validated.normalized };
   } catch (e) {
     if (e instanceof ReadError) {
       return { file: fileName, status: 'error', error: { code: e.code, message: e.message, messageEn: e.messageEn }, issues: [] };

@@ -106,7 +106,10 @@ export function aggregate(inputs: readonly AggregateInput[], deps: AggregateDeps
     for (const table of TABLE_KEYS) {
       const data = sub.tables[table];
       if (!data) continue;
-      for (const source of data.rows) {
+      const given = f.input.normalized?.[table];
+      const pre = given && given.length === data.rows.length ? given : undefined;
+      for (let i = 0; i < data.rows.length; i++) {
+        const source = data.rows[i];
         const values: Record<string, string> = {};
         for (const [k, c] of Object.entries(source.cells)) values[k] = c.text;
         const w: RowWork = {
@@ -116,7 +119,7 @@ export function aggregate(inputs: readonly AggregateInput[], deps: AggregateDeps
           sheet: data.sheet ?? '',
           cell: nameCell(source),
           values,
-          normalized: deps.normalizeRow(table, source),
+          normalized: pre?.[i] ?? deps.normalizeRow(table, source),
           issueCount: 0,
         };
         rows[table].push(w);

@@ -16,10 +16,16 @@ export interface AggregateInput {
   /** The reader's and the validator's issues for this file. */
   readonly issues: readonly Issue[];
   readonly error?: { readonly code: string; readonly message: string; readonly messageEn?: string };
+  /**
+   * Each row's normalised reading as the validator already computed it (checkFile's FileResult.normalized),
+   * parallel to submission.tables[t].rows. A table whose list is missing or of another length falls back to
+   * deps.normalizeRow, row by row.
+   */
+  readonly normalized?: Partial<Record<TableKey, readonly NormalizedRow[]>>;
 }
 
 export interface AggregateDeps {
-  /** The validator's row normaliser (src/core/rules/normalize-row.ts). */
+  /** The validator's row normaliser (src/core/rules/normalize-row.ts), for rows the input has no reading for. */
   readonly normalizeRow: (table: TableKey, row: TableRow) => NormalizedRow;
   /** Clock, for a reproducible 生成时间 in tests. */
   readonly now?: () => Date;

@@ -5,7 +5,7 @@ import type { Issue } from '../issues';
 import type { VocabularyKey } from '../notice/tables';
 import { AGENCY_TYPES, INDUSTRIES, PRODUCT_SERVICE_TYPES, SCHEME_TYPES, type Vocabulary } from '../notice/vocabularies';
 import type { CategoryMatch } from '../fields/category';
-import { readMobileAndEmail, readPersonAndPhone, replaceSpan, type EmailToken, type PhoneToken } from '../fields/contact';
+import { readMobileAndEmail, readPersonAndPhone, replaceSpan, type EmailToken, type MobileAndEmail, type PersonAndPhone, type PhoneToken } from '../fields/contact';
 import { checkPersonName } from '../fields/person';
 import type { PhoneCheck } from '../fields/phone';
 import { makeIssue, type IssueLocation } from './catalog';
@@ -102,6 +102,8 @@ export interface MobileEmailRead {
   readonly mobile?: string;
   readonly email?: string;
   readonly phone?: string;
+  /** The cell as read (readMobileAndEmail), for the row's normalised reading; absent for a blank cell. */
+  readonly read?: MobileAndEmail;
 }
 
 /** 联系方式（手机与邮箱）: a valid mainland mobile AND a valid e-mail. `personText` is the row's 联系人 cell. */
@@ -146,11 +148,13 @@ export function checkMobileAndEmailCell(text: string, at: IssueLocation, personT
   }
   const mobiles = r.phones.filter((p) => p.check.kind === 'mobile').length;
   if (mobiles > 1 || r.emails.length > 1) issues.push(makeIssue('contact.extra-values', at));
-  return { issues, ...(mobile ? { mobile } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}) };
+  return { issues, ...(mobile ? { mobile } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}), read: r };
 }
 
-export interface PersonPhoneRead extends MobileEmailRead {
+export interface PersonPhoneRead extends Omit<MobileEmailRead, 'read'> {
   readonly person?: string;
+  /** The cell as read (readPersonAndPhone), for the row's normalised reading; absent for a blank cell. */
+  readonly read?: PersonAndPhone;
 }
 
 /** 联系人及联系方式: a person's name and a reachable number (mobile, fixed line with area code, 400/800). */
@@ -174,7 +178,7 @@ export function checkPersonAndPhoneCell(text: string, at: IssueLocation): Person
     issues.push(...emailIssues(text, e, at));
   }
   if (!r.person) issues.push(makeIssue('contact.person-missing', at));
-  return { issues, ...(r.person ? { person: r.person } : {}), ...(mobile ? { mobile } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}) };
+  return { issues, ...(r.person ? { person: r.person } : {}), ...(mobile ? { mobile } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}), read: r };
 }
 
 /** 联系人: a name, not a number or an e-mail. */

@@ -6,6 +6,7 @@ import type { Issue, Provenance } from '../issues';
 import { LIMITS } from '../notice/limits';
 import { TABLES, VARIANTS, type ColumnSpec, type TableKey } from '../notice/tables';
 import { INTERMEDIARY_AGENCY_TYPES, LICENSED_AGENCY_TYPES } from '../notice/vocabularies';
+import type { NormalizedRow } from '../submission/normalized';
 import type { Submission, TableData, TableRow } from '../submission/types';
 import { isHintText, matchCategory } from '../fields/category';
 import { isLeadRole } from '../fields/role';
@@ -13,6 +14,7 @@ import { nameKey, normalizeText } from '../text/normalize';
 import { makeIssue, type IssueLocation } from './catalog';
 import { categoryIssues, checkMobileAndEmailCell, checkPersonAndPhoneCell, checkPersonCell, COLUMN_VOCABULARIES } from './cells';
 import { validateForm } from './form';
+import { normalizeRow, normalizeRowFrom, type RowReadings } from './normalize-row';
 
 /** Where a cell of a row is: file, sheet, A1 address, sheet row, the text found. */
 export function locate(t: TableData, row: TableRow, key: string): IssueLocation {
@@ -85,7 +87,11 @@ function noteShared(ctx: Context, map: Map<string, SharedEntry>, value: string |
   );
 }
 
-function validateTable(t: TableData, ctx: Context): void {
+/**
+ * `normalized`, when given, receives every row's normalised reading in row order (leftover rows included), built
+ * from what the checks below read so no cell is parsed twice; `key` is the table's key in the submission.
+ */
+function validateTable(t: TableData, ctx: Context, normalized?: { readonly key: TableKey; readonly rows: NormalizedRow[] }): void {
   const spec = TABLES[t.table].columns;
   const issues = ctx.issues;
   const names = new Map<string, IssueLocation>();
@@ -96,8 +102,11 @@ function validateTable(t: TableData, ctx: Context): void {
   let licensed = 0;
   let intermediaries = 0;
 
+  // Readings are only handed over when the table's own spec is the one normalizeRow would use.
+  const readings = normalized && normalized.key === t.table;
   for (const row of t.rows) {
     if (isLeftoverRow(spec, row)) {
+      if (normalized) normalized.rows.push(normalizeRow(normalized.key, row));
       const hasAny = spec.some((c) => normalizeText(row.cells[c.key]?.text ?? '') !== '');
       if (hasAny) issues.push(makeIssue('row.template-leftover', { ...locate(t, row, 'seq'), column: undefined, cell: undefined, value: undefined }));
       continue;
@@ -107,6 +116,7 @@ function validateTable(t: TableData, ctx: Context): void {
     let schemeFieldVocab: string | undefined;
     let schemeFieldAt: IssueLocation | undefined;
     let personForShared: string | undefined;
+    const read: RowReadings = {};
 
     for (const col of spec) {
       const text = row.cells[col.key]?.text ?? '';
@@ -132,6 +142,7 @@ function validateTable(t: TableData, ctx: Context): void {
         }
         case 'name': {
           const key = nameKey(text);
+          if (col.key === 'name') read.nameKey = key;
           const first = names.get(key);
           if (first) issues.push(makeIssue('duplicate.name', at, { zh: `与${first.cell ?? `第${first.row}行`}重复`, en: `same as ${first.cell ?? `row ${first.row}`}` }, undefined, [provenance(first)]));
           else names.set(key, at);
@@ -140,6 +151,7 @@ function validateTable(t: TableData, ctx: Context): void {
         case 'category': {
           if (!col.vocabulary) break;
           const m = matchCategory(text, COLUMN_VOCABULARIES[col.vocabulary]);
+          (read.categories ??= {})[col.key] = m;
           issues.push(...categoryIssues(m, at, col.header));
           if (t.table === 'agencies' && col.key === 'type') {
             if (m.official && LICENSED_AGENCY_TYPES.includes(m.official)) licensed++;
@@ -154,6 +166,7 @@ function validateTable(t: TableData, ctx: Context): void {
         }
         case 'personAndPhone': {
           const r = checkPersonAndPhoneCell(text, at);
+          if (col.key === 'contact') read.personAndPhone = r.read;
           issues.push(...r.issues);
           const person = r.person ? nameKey(r.person) : undefined;
           noteShared(ctx, ctx.mobiles, r.mobile, person, at, 'contact.shared-mobile');
@@ -168,6 +181,7 @@ function validateTable(t: TableData, ctx: Context): void {
         case 'mobileAndEmail': {
           const personText = row.cells.contactPerson?.text;
           const r = checkMobileAndEmailCell(text, at, personText);
+          if (col.key === 'contact') read.mobileAndEmail = r.read;
           issues.push(...r.issues);
           const person = personText ? nameKey(personText) : personForShared;
           noteShared(ctx, ctx.mobiles, r.mobile, person, at, 'contact.shared-mobile');
@@ -175,11 +189,14 @@ function validateTable(t: TableData, ctx: Context): void {
           break;
         }
         case 'role': {
-          if (isLeadRole(text)) leads.push(at);
+          const lead = isLeadRole(text);
+          if (col.key === 'role') read.lead = lead;
+          if (lead) leads.push(at);
           break;
         }
       }
     }
+    if (normalized) normalized.rows.push(readings ? normalizeRowFrom(normalized.key, row, read) : normalizeRow(normalized.key, row));
     if (t.table === 'schemes' && schemeType && schemeFieldVocab && schemeFieldAt) {
       const wantsIndustry = schemeType === '企业类';
       const isIndustry = schemeFieldVocab === 'industry';
@@ -216,7 +233,30 @@ function validateTable(t: TableData, ctx: Context): void {
 
 /** Every issue of one submission: cells, rows, tables, the forms, and contacts shared across its tables. */
 export function validateSubmission(sub: Submission): Issue[] {
+  return run(sub, undefined);
+}
+
+export interface ValidatedSubmission {
+  readonly issues: Issue[];
+  /** Per table present, every row's normalizeRow(table, row), parallel to sub.tables[table].rows. */
+  readonly normalized: Partial<Record<TableKey, readonly NormalizedRow[]>>;
+}
+
+/** validateSubmission plus each row's normalised reading, computed in the same pass from the same parses. */
+export function validateAndNormalize(sub: Submission): ValidatedSubmission {
+  const normalized: Partial<Record<TableKey, NormalizedRow[]>> = {};
+  const issues = run(sub, normalized);
+  return { issues, normalized };
+}
+
+function run(sub: Submission, normalized: Partial<Record<TableKey, NormalizedRow[]>> | undefined): Issue[] {
   const ctx: Context = { issues: [], mobiles: new Map(), emails: new Map() };
+  const check = (key: TableKey, t: TableData): void => {
+    if (!normalized) return validateTable(t, ctx);
+    const rows: NormalizedRow[] = [];
+    validateTable(t, ctx, { key, rows });
+    normalized[key] = rows;
+  };
   const keys: TableKey[] = sub.variant ? VARIANTS[sub.variant].tables.map((x) => x.table) : (Object.keys(sub.tables) as TableKey[]);
   for (const key of keys) {
     const t = sub.tables[key];
@@ -224,12 +264,12 @@ export function validateSubmission(sub: Submission): Issue[] {
       ctx.issues.push(makeIssue('table.missing', { table: key, ...(sub.file ? { file: sub.file } : {}) }, { zh: `未找到“${TABLES[key].title}”`, en: `${TABLES[key].titleEn} not found` }));
       continue;
     }
-    validateTable(t, ctx);
+    check(key, t);
   }
   // Tables present beyond the variant's list are still checked.
   for (const key of Object.keys(sub.tables) as TableKey[]) {
     const t = sub.tables[key];
-    if (t && !keys.includes(key)) validateTable(t, ctx);
+    if (t && !keys.includes(key)) check(key, t);
   }
   if (sub.form?.length) ctx.issues.push(...validateForm(sub.form, sub.variant, sub.file));
   return ctx.issues;
