@@ -1,7 +1,8 @@
 /**
- * 插入模板: writes the tables of 附件2 or 附件3 into the open workbook through Office.js.
+ * 插入模板: writes the 基本情况 form and the tables of 附件2 or 附件3 into the open workbook through Office.js.
  *
- * One sheet per table (表1 服务机构, 表2 服务对象 …): each table keeps its own column widths, print setup and
+ * The form on its own sheet (一、基本情况 / （一）基本信息, laid out as the .xlsx template: see ./template-form),
+ * then one sheet per table (表1 服务机构, 表2 服务对象 …): each table keeps its own column widths, print setup and
  * frozen header, the reader finds one table per sheet, and a person sees the notice's numbering in the tabs.
  *
  * Every fact (titles, headers, hints, widths, text columns, vocabularies, row counts) is read from src/core/notice.
@@ -10,6 +11,7 @@
 import { TABLES, VARIANTS, tableTitle, type TableKey, type Variant } from '../core/notice';
 import { columnLetter } from '../core/grid/types';
 import { allDropdownLists, dropdownList, LISTS_SHEET, type DropdownList } from './lists';
+import { orgNatureList, planForm, queueDropdown, queueFormPageLayout, writeForm, type PlannedForm, type SheetList } from './template-form';
 import { OfficeFeatureError, requireExcelApi, type RequirementSource } from './requirements';
 import { charsToPoints } from './units';
 
@@ -59,8 +61,10 @@ export interface PlannedTable {
 export interface TemplatePlan {
   readonly variant: Variant;
   readonly suffix: number;
+  /** The 基本情况 form, on the sheet before the tables. */
+  readonly form: PlannedForm;
   readonly tables: readonly PlannedTable[];
-  readonly lists: readonly DropdownList[];
+  readonly lists: readonly SheetList[];
 }
 
 export interface InsertResult {
@@ -131,7 +135,7 @@ export function planTemplate(variant: Variant, options: { rows?: number; suffix?
     };
   });
   // The lists sheet holds every list, so a later insertion of the other variant finds its names defined.
-  return { variant, suffix, tables, lists: allDropdownLists() };
+  return { variant, suffix, form: planForm(variant, suffix), tables, lists: [...allDropdownLists(), orgNatureList()] };
 }
 
 function column(rows: number, value: string | number | ((i: number) => string | number)): (string | number)[][] {
@@ -141,8 +145,8 @@ function column(rows: number, value: string | number | ((i: number) => string | 
 }
 
 /**
- * Inserts the variant's tables. Refuses (TemplateExistsError) when any of its sheets or tables exists,
- * unless `onExisting: 'alongside'`, which adds a numbered copy (表1 服务机构 (2), PT_agencies_2).
+ * Inserts the variant's form and tables. Refuses (TemplateExistsError) when any of its sheets or tables exists,
+ * unless `onExisting: 'alongside'`, which adds a numbered copy (一、基本情况 (2), 表1 服务机构 (2), PT_agencies_2).
  */
 export async function insertTemplate(context: Excel.RequestContext, variant: Variant, options: InsertOptions = {}): Promise<InsertResult> {
   requireExcelApi('1.9', '插入模板', 'insert template', options.requirements);
@@ -160,6 +164,8 @@ export async function insertTemplate(context: Excel.RequestContext, variant: Var
   const definedNames = new Set(names.items.map((n) => n.name.toLowerCase()));
   const clashes = (p: TemplatePlan): string[] => {
     const out: string[] = [];
+    if (sheetNames.has(p.form.sheet)) out.push(`工作表「${p.form.sheet}」`);
+    if (p.form.joint && tableNames.has(p.form.joint.tableName.toLowerCase())) out.push(`表格 ${p.form.joint.tableName}`);
     for (const t of p.tables) {
       if (sheetNames.has(t.sheet)) out.push(`工作表「${t.sheet}」`);
       if (tableNames.has(t.tableName.toLowerCase())) out.push(`表格 ${t.tableName}`);
@@ -177,15 +183,18 @@ export async function insertTemplate(context: Excel.RequestContext, variant: Var
 
   // Round trip 2: everything is queued, then sent at once.
   writeLists(workbook, sheetNames.has(LISTS_SHEET), plan.lists, definedNames);
+  writeForm(workbook, plan.form);
   for (const t of plan.tables) writeTable(workbook, t);
-  const first = workbook.worksheets.getItem(plan.tables[0].sheet);
+  // The form comes first, as in the notice: the person starts with its first value.
+  const first = workbook.worksheets.getItem(plan.form.sheet);
   first.activate();
-  first.getRange(`B${FIRST_DATA_ROW}`).select();
+  first.getRange(plan.form.fields[0].valueAddress).select();
   await context.sync();
 
   // Round trip 3: print setup (ExcelApi 1.9). A host that refuses it does not undo the template.
   let printSetup = true;
   try {
+    queueFormPageLayout(workbook, plan.form);
     for (const t of plan.tables) {
       const layout = workbook.worksheets.getItem(t.sheet).pageLayout;
       layout.orientation = 'Landscape';
@@ -200,7 +209,7 @@ export async function insertTemplate(context: Excel.RequestContext, variant: Var
   return { plan, printSetup };
 }
 
-function writeLists(workbook: Excel.Workbook, exists: boolean, lists: readonly DropdownList[], definedNames: ReadonlySet<string>): void {
+function writeLists(workbook: Excel.Workbook, exists: boolean, lists: readonly SheetList[], definedNames: ReadonlySet<string>): void {
   // The lists sheet is the add-in's own (no user data), so it is rewritten to the current vocabularies.
   const sheet = exists ? workbook.worksheets.getItem(LISTS_SHEET) : workbook.worksheets.add(LISTS_SHEET);
   if (exists) sheet.getRange().clear('Contents');
@@ -245,19 +254,10 @@ function writeTable(workbook: Excel.Workbook, t: PlannedTable): void {
     sheet.getRange(`${c.letter}:${c.letter}`).format.columnWidth = c.widthPoints;
     if (c.key === 'seq') sheet.getRange(bodyRange(c)).values = column(t.rows, (i) => i + 1);
     if (c.hint) sheet.getRange(`${c.letter}${FIRST_DATA_ROW}`).values = [[c.hint]];
-    if (c.list) {
-      const dv = sheet.getRange(bodyRange(c)).dataValidation;
-      dv.rule = { list: { inCellDropDown: true, source: `=${c.list.name}` } };
-      dv.errorAlert = {
-        showAlert: true,
-        style: c.list.open ? 'Warning' : 'Stop',
-        title: c.header,
-        message: c.list.open
-          ? `「${c.header}」请优先从下拉列表中选择；列表外的值会在校验时提示核实。`
-          : `「${c.header}」只能填写：${c.list.values.join('、')}。`,
-      };
-    }
+    if (c.list) queueDropdown(sheet.getRange(bodyRange(c)), c.header, c.list);
   }
   sheet.getRange(`A${FIRST_DATA_ROW}:${columnLetter(t.columns.length - 1)}${t.lastRow}`).format.verticalAlignment = 'Center';
   sheet.freezePanes.freezeRows(HEADER_ROW);
 }
+
+export { FORM_WIDTHS, JOINT_ROWS, formSpecFor, orgNatureList, planForm, type PlannedForm, type PlannedFormField, type PlannedJointTable, type PlannedJointColumn, type SheetList } from './template-form';

@@ -21,7 +21,7 @@ describe('insertTemplate 附件2', () => {
     const result = await insertTemplate(asExcel, '附件2', { requirements: ok });
     const book = context.workbook;
 
-    expect(book.sheets.map((s) => s.name)).toEqual([LISTS_SHEET, '表1 服务机构', '表2 服务对象', '表3 服务方案']);
+    expect(book.sheets.map((s) => s.name)).toEqual([LISTS_SHEET, '一、基本情况', '表1 服务机构', '表2 服务对象', '表3 服务方案']);
     expect(book.allTables.map((t) => t.name)).toEqual(['PT_agencies', 'PT_targets', 'PT_schemes']);
     expect(result.printSetup).toBe(true);
 
@@ -100,7 +100,7 @@ describe('insertTemplate 附件2', () => {
     const field = [...dropdownValues(INDUSTRIES), ...dropdownValues(PRODUCT_SERVICE_TYPES)];
     expect(book.namedItems.get('pt_list_schemefield')!.formula).toBe(`=PT_Lists!$D$1:$D$${field.length}`);
     expect(lists.getRange(`D1:D${field.length}`).values).toEqual(field.map((v) => [v]));
-    expect([...book.namedItems.values()].map((n) => n.name)).toEqual(['PT_List_agencyType', 'PT_List_industry', 'PT_List_schemeType', 'PT_List_schemeField']);
+    expect([...book.namedItems.values()].map((n) => n.name)).toEqual(['PT_List_agencyType', 'PT_List_industry', 'PT_List_schemeType', 'PT_List_schemeField', 'PT_List_orgNature']);
 
     const agencies = book.sheet('表1 服务机构')!;
     expect(agencies.validations).toEqual([
@@ -125,8 +125,9 @@ describe('insertTemplate 附件2', () => {
     expect(layout.orientation).toBe('Landscape');
     expect(layout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
     expect(layout.printTitleRows).toBe('$2:$2');
-    expect(context.workbook.active).toBe('表1 服务机构');
-    expect(context.workbook.selection).toBe('表1 服务机构!B3');
+    // The form comes first, as in the notice; its first value cell is selected.
+    expect(context.workbook.active).toBe('一、基本情况');
+    expect(context.workbook.selection).toBe('一、基本情况!B2');
   });
 
   test('a host that refuses print setup still gets the tables', async () => {
@@ -144,7 +145,7 @@ describe('insertTemplate 附件3', () => {
     const { context, asExcel } = createExcelDouble();
     await insertTemplate(asExcel, '附件3', { requirements: ok });
     const book = context.workbook;
-    expect(book.sheets.map((s) => s.name)).toEqual([LISTS_SHEET, '表1 服务对象', '表2 服务方案']);
+    expect(book.sheets.map((s) => s.name)).toEqual([LISTS_SHEET, '（一）基本信息', '表1 服务对象', '表2 服务方案']);
     expect(book.sheet('表1 服务对象')!.valueAt('A1')).toBe('表1 服务对象基本情况');
     expect(book.table('PT_targets')!.address).toBe('A2:E17');
     expect(book.table('PT_schemes')!.address).toBe('A2:F6');
@@ -205,15 +206,15 @@ describe('re-inserting never destroys data', () => {
     const book = context.workbook;
     expect(book.sheets.map((s) => s.name)).toEqual([
       LISTS_SHEET,
-      '表1 服务机构', '表2 服务对象', '表3 服务方案',
-      '表1 服务机构 (2)', '表2 服务对象 (2)', '表3 服务方案 (2)',
-      '表1 服务机构 (3)', '表2 服务对象 (3)', '表3 服务方案 (3)',
+      '一、基本情况', '表1 服务机构', '表2 服务对象', '表3 服务方案',
+      '一、基本情况 (2)', '表1 服务机构 (2)', '表2 服务对象 (2)', '表3 服务方案 (2)',
+      '一、基本情况 (3)', '表1 服务机构 (3)', '表2 服务对象 (3)', '表3 服务方案 (3)',
     ]);
     expect(book.allTables.map((t) => t.name).slice(3)).toEqual(['PT_agencies_2', 'PT_targets_2', 'PT_schemes_2', 'PT_agencies_3', 'PT_targets_3', 'PT_schemes_3']);
     expect(book.sheet('表1 服务机构')!.valueAt('B3')).toBe('某保险公司');
     // One lists sheet and one set of names, re-pointed rather than duplicated.
     expect(book.sheets.filter((s) => s.name === LISTS_SHEET)).toHaveLength(1);
-    expect(book.namedItems.size).toBe(4);
+    expect(book.namedItems.size).toBe(5);
     expect(book.sheet(LISTS_SHEET)!.visibility).toBe('VeryHidden');
   });
 });
