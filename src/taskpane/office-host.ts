@@ -17,7 +17,7 @@ export function createOfficeHost(): Host {
     platform,
     async insertTemplate(variant, { alongside }) {
       const r = await run((context) => insertTemplate(context, variant, { onExisting: alongside ? 'alongside' : 'refuse' }));
-      return { sheets: r.plan.tables.map((t) => t.sheet) };
+      return { sheets: [r.plan.form.sheet, ...r.plan.tables.map((t) => t.sheet)] };
     },
     checkWorkbook: ({ mark }) => run((context) => checkWorkbook(context, { mark })),
     clearMarks: () => run((context) => clearMarks(context)),
