@@ -16,6 +16,8 @@ import { checkFile, type FileResult } from '../../src/xlsx/check';
 import { submission, table } from '../core/helpers';
 import { fixtureInputs, fixturesDir, FIXED_NOW, loadFixtures, makeSubmission } from './helpers';
 
+const KEY_ORDER = ['nameKey', 'type', 'industry', 'mobile', 'email', 'person', 'phone', 'lead'];
+
 const unused = (): never => {
   throw new Error('deps.normalizeRow called although the input carried the row');
 };
@@ -78,6 +80,16 @@ describe('validateAndNormalize', () => {
       fc.property(fc.array(rowOf('agencies'), { maxLength: 5 }), fc.array(rowOf('targets'), { maxLength: 5 }), fc.array(rowOf('schemes'), { maxLength: 5 }), (a, t, s) => {
         const sub = submission({ agencies: table('agencies', a), targets: table('targets', t), schemes: table('schemes', s) }, '附件2');
         expectSameAsNormalizeRow(sub, validateAndNormalize(sub).normalized);
+        // normalizeRow's shape: keys in the documented order, none set to undefined (JSON and writers see the same).
+        for (const key of TABLE_KEYS) {
+          for (const row of sub.tables[key]?.rows ?? []) {
+            const n = normalizeRow(key, row);
+            const keys = Object.keys(n);
+            expect(keys).toEqual(KEY_ORDER.filter((k) => keys.includes(k)));
+            expect(Object.values(n).every((v) => v !== undefined)).toBe(true);
+            expect('lead' in n).toBe(key === 'agencies');
+          }
+        }
       }),
     );
   });

@@ -33,42 +33,74 @@ export interface PhoneCheck {
 /** 1[3-9] + 9 digits: the shape of a mainland mobile. */
 export const MOBILE_SHAPE = /^1[3-9]\d{9}$/;
 
-const mobileCache = new Map<string, boolean>();
+/** Most entries a phone-number cache keeps; when full, the oldest half is dropped (a run's hot numbers stay). */
+export const PHONE_CACHE_LIMIT = 50_000;
+
+/** A bounded memo: insertion-ordered Map, the older half evicted when it reaches `limit`. */
+export class BoundedCache<V> {
+  private readonly map = new Map<string, V>();
+  constructor(readonly limit: number) {}
+  get size(): number {
+    return this.map.size;
+  }
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+  set(key: string, value: V): void {
+    if (this.map.size >= this.limit) {
+      let drop = Math.max(1, this.map.size >> 1);
+      for (const k of this.map.keys()) {
+        if (drop-- <= 0) break;
+        this.map.delete(k);
+      }
+    }
+    this.map.set(key, value);
+  }
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+/**
+ * libphonenumber's type of a CN national number, undefined when it does not parse or matches no type.
+ * With the max metadata (which has types) PhoneNumber.isValid() is exactly getType() !== undefined, so the type
+ * alone answers both questions and the number's patterns are matched once, not twice.
+ */
+function numberType(digits: string): string | undefined {
+  try {
+    return parsePhoneNumberFromString(digits, 'CN')?.getType();
+  } catch {
+    return undefined;
+  }
+}
+
+const mobileCache = new BoundedCache<boolean>(PHONE_CACHE_LIMIT);
 
 /** Whether an 11-digit mobile lies in an allocated range (libphonenumber max metadata). Cached. */
 export function isAllocatedMobile(digits: string): boolean {
   const cached = mobileCache.get(digits);
   if (cached !== undefined) return cached;
-  let ok = false;
-  try {
-    const p = parsePhoneNumberFromString(digits, 'CN');
-    const type = p?.getType();
-    ok = !!p && p.isValid() && (type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE');
-  } catch {
-    ok = false;
-  }
-  if (mobileCache.size > 50_000) mobileCache.clear();
+  const type = numberType(digits);
+  const ok = type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE';
   mobileCache.set(digits, ok);
   return ok;
 }
 
-const fixedCache = new Map<string, boolean>();
+const fixedCache = new BoundedCache<boolean>(PHONE_CACHE_LIMIT);
 
-/** Whether 0 + area code + subscriber is a valid mainland fixed line. */
+/** Whether 0 + area code + subscriber is a valid mainland fixed line. Cached. */
 export function isValidFixedLine(digitsWithZero: string): boolean {
   const cached = fixedCache.get(digitsWithZero);
   if (cached !== undefined) return cached;
-  let ok = false;
-  try {
-    const p = parsePhoneNumberFromString(digitsWithZero, 'CN');
-    const type = p?.getType();
-    ok = !!p && p.isValid() && (type === 'FIXED_LINE' || type === 'FIXED_LINE_OR_MOBILE');
-  } catch {
-    ok = false;
-  }
-  if (fixedCache.size > 50_000) fixedCache.clear();
+  const type = numberType(digitsWithZero);
+  const ok = type === 'FIXED_LINE' || type === 'FIXED_LINE_OR_MOBILE';
   fixedCache.set(digitsWithZero, ok);
   return ok;
+}
+
+/** The phone caches' sizes (for tests: they stay bounded). */
+export function phoneCacheSizes(): { mobile: number; fixed: number } {
+  return { mobile: mobileCache.size, fixed: fixedCache.size };
 }
 
 /** Area code length (without the 0): 10 and 2X are two digits, the rest three. */

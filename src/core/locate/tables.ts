@@ -6,7 +6,7 @@ import { mergeIndex, rawCell, visibleCell } from '../grid/merges';
 import { a1, columnLetter, type GridCell, type GridSheet } from '../grid/types';
 import { TABLES, TABLE_KEYS, type TableKey } from '../notice/tables';
 import type { RecordCell, TableRow } from '../submission/types';
-import { isEllipsis, isFooter, isHint, isSeqHeader, isSubHeader, isTotal, matchHeader, parseTitle, type ColumnMatch, type TitleInfo } from './text';
+import { isEllipsis, isFooter, isHint, isSubHeader, isTotal, matchHeader, parseTitle, type ColumnMatch, type TitleInfo } from './text';
 
 export type SkipReason = 'blank' | 'ellipsis' | 'hint' | 'total' | 'seq-only';
 
@@ -39,13 +39,16 @@ function text(cell: GridCell | undefined): string {
   return cell ? cell.text.trim() : '';
 }
 
+/** matchHeader, or a memo of it. */
+type HeaderMatcher = (text: string) => readonly ColumnMatch[];
+
 interface Segment {
   readonly c0: number;
   readonly c1: number;
 }
 
 /** Runs of occupied columns in a row: a cell with text or a cell inside a merge. Split again at a repeated 序号. */
-function segments(sheet: GridSheet, row: number): Segment[] {
+function segments(sheet: GridSheet, row: number, match: HeaderMatcher): Segment[] {
   const cells = sheet.rows[row];
   if (!cells) return [];
   const idx = mergeIndex(sheet);
@@ -62,7 +65,7 @@ function segments(sheet: GridSheet, row: number): Segment[] {
     const c = occupied[k];
     let joined = true;
     for (let x = prev + 1; x < c; x++) if (!isOcc(x)) joined = false;
-    if (!joined || isSeqHeader(text(cells[c]))) {
+    if (!joined || match(text(cells[c])).some((m) => m.key === 'seq')) {
       out.push({ c0: start, c1: prev });
       start = c;
     }
@@ -87,12 +90,12 @@ interface HeaderCandidate {
 }
 
 /** Score each table against one header segment; the best one with its column map. */
-function scoreSegment(sheet: GridSheet, row: number, seg: Segment): HeaderCandidate[] {
+function scoreSegment(sheet: GridSheet, row: number, seg: Segment, match: HeaderMatcher): HeaderCandidate[] {
   const per = new Map<TableKey, { cols: Map<string, number[]>; exact: number }>();
   for (let c = seg.c0; c <= seg.c1; c++) {
     const t = text(rawCell(sheet, row, c));
     if (!t) continue;
-    const matches: readonly ColumnMatch[] = matchHeader(t);
+    const matches: readonly ColumnMatch[] = match(t);
     for (const m of matches) {
       let e = per.get(m.table);
       if (!e) per.set(m.table, (e = { cols: new Map(), exact: 0 }));
@@ -116,9 +119,17 @@ function scoreSegment(sheet: GridSheet, row: number, seg: Segment): HeaderCandid
 /** Every header candidate on the sheet: per row and segment, the tables that fit, best first. */
 function headerCandidates(sheet: GridSheet): HeaderCandidate[][] {
   const found: HeaderCandidate[][] = [];
+  // Every occupied cell is matched by segments and again by scoreSegment, and values repeat down a column:
+  // matchHeader once per distinct text of this sheet (it is pure; the memo goes with the scan).
+  const memo = new Map<string, readonly ColumnMatch[]>();
+  const match: HeaderMatcher = (t) => {
+    let m = memo.get(t);
+    if (!m) memo.set(t, (m = matchHeader(t)));
+    return m;
+  };
   sheet.rows.forEach((_row, r) => {
-    for (const seg of segments(sheet, r)) {
-      const c = scoreSegment(sheet, r, seg);
+    for (const seg of segments(sheet, r, match)) {
+      const c = scoreSegment(sheet, r, seg, match);
       if (c.length) found.push(c);
     }
   });

@@ -46,32 +46,40 @@ export function normalizeRowFrom(table: TableKey, row: TableRow, pre: RowReading
     if (!t) return undefined;
     return officialOf(matchCategory(t, COLUMN_VOCABULARIES[vocab]));
   };
-  const base = { nameKey: pre.nameKey ?? nameKey(text('name')) };
-  const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  // Keys in a fixed order, each only when it has a value (no `key: undefined`).
+  const out: { -readonly [K in keyof NormalizedRow]: NormalizedRow[K] } = { nameKey: pre.nameKey ?? nameKey(text('name')) };
   if (table === 'agencies') {
     const c = pre.personAndPhone ?? readPersonAndPhone(text('contact'));
+    const type = official('type', 'agencyType');
+    if (type !== undefined) out.type = type;
+    const mobile = c.phones.find((p) => p.check.kind === 'mobile')?.check.digits;
+    if (mobile !== undefined) out.mobile = mobile;
     const email = c.emails.find((e) => e.check.normalizedValid)?.check.normalized;
-    return clean({
-      ...base,
-      type: official('type', 'agencyType'),
-      mobile: c.phones.find((p) => p.check.kind === 'mobile')?.check.digits,
-      email,
-      person: c.person,
-      phone: c.phone?.check.display,
-      lead: pre.lead ?? isLeadRole(text('role')),
-    });
+    if (email !== undefined) out.email = email;
+    if (c.person !== undefined) out.person = c.person;
+    const phone = c.phone?.check.display;
+    if (phone !== undefined) out.phone = phone;
+    out.lead = pre.lead ?? isLeadRole(text('role'));
+    return out;
   }
   const c = pre.mobileAndEmail ?? readMobileAndEmail(text('contact'));
+  if (table === 'schemes') {
+    const type = official('type', 'schemeType');
+    if (type !== undefined) out.type = type;
+    const industry = official('industry', 'schemeField');
+    if (industry !== undefined) out.industry = industry;
+  } else {
+    const industry = official('industry', 'industry');
+    if (industry !== undefined) out.industry = industry;
+  }
+  const mobile = c.mobile?.check.digits;
+  if (mobile !== undefined) out.mobile = mobile;
+  if (c.email?.check.normalizedValid) out.email = c.email.check.normalized;
   const personText = normalizeText(text('contactPerson'));
-  const person = personText ? (checkPersonName(personText).name ?? personText) : undefined;
-  return clean({
-    ...base,
-    ...(table === 'schemes' ? { type: official('type', 'schemeType'), industry: official('industry', 'schemeField') } : { industry: official('industry', 'industry') }),
-    mobile: c.mobile?.check.digits,
-    email: c.email?.check.normalizedValid ? c.email.check.normalized : undefined,
-    person,
-    phone: (c.mobile ?? c.phones[0])?.check.display,
-  });
+  if (personText) out.person = checkPersonName(personText).name ?? personText;
+  const phone = (c.mobile ?? c.phones[0])?.check.display;
+  if (phone !== undefined) out.phone = phone;
+  return out;
 }
 
 export function normalizeRow(table: TableKey, row: TableRow): NormalizedRow {

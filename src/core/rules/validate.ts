@@ -38,12 +38,12 @@ function provenance(at: IssueLocation): Provenance {
 
 const ELLIPSIS = /^(?:\.{2,}|…+|。{2,}|·{2,}|-+|—+|\/|无|略)$/;
 
-/** A row the template left behind: only 序号, the hint text or "...". */
-function isLeftoverRow(spec: readonly ColumnSpec[], row: TableRow): boolean {
+/** A row the template left behind: only 序号, the hint text or "...". `texts[i]` is normalizeText of spec[i]'s cell. */
+function isLeftoverRow(spec: readonly ColumnSpec[], texts: readonly string[]): boolean {
   let content = 0;
-  for (const col of spec) {
-    if (col.kind === 'seq') continue;
-    const t = normalizeText(row.cells[col.key]?.text ?? '');
+  for (let i = 0; i < spec.length; i++) {
+    if (spec[i].kind === 'seq') continue;
+    const t = texts[i];
     if (!t || ELLIPSIS.test(t) || isHintText(t)) continue;
     content++;
   }
@@ -105,9 +105,11 @@ function validateTable(t: TableData, ctx: Context, normalized?: { readonly key: 
   // Readings are only handed over when the table's own spec is the one normalizeRow would use.
   const readings = normalized && normalized.key === t.table;
   for (const row of t.rows) {
-    if (isLeftoverRow(spec, row)) {
+    // Each cell normalised once for the leftover and empty checks.
+    const texts = spec.map((c) => normalizeText(row.cells[c.key]?.text ?? ''));
+    if (isLeftoverRow(spec, texts)) {
       if (normalized) normalized.rows.push(normalizeRow(normalized.key, row));
-      const hasAny = spec.some((c) => normalizeText(row.cells[c.key]?.text ?? '') !== '');
+      const hasAny = texts.some((x) => x !== '');
       if (hasAny) issues.push(makeIssue('row.template-leftover', { ...locate(t, row, 'seq'), column: undefined, cell: undefined, value: undefined }));
       continue;
     }
@@ -118,10 +120,11 @@ function validateTable(t: TableData, ctx: Context, normalized?: { readonly key: 
     let personForShared: string | undefined;
     const read: RowReadings = {};
 
-    for (const col of spec) {
+    for (let ci = 0; ci < spec.length; ci++) {
+      const col = spec[ci];
       const text = row.cells[col.key]?.text ?? '';
       const at = locate(t, row, col.key);
-      const empty = normalizeText(text) === '';
+      const empty = texts[ci] === '';
       if (empty) {
         if (col.required) issues.push(makeIssue('required.missing', at, { zh: `“${col.header}”为空`, en: `${col.header} is empty` }));
         continue;
