@@ -4,7 +4,7 @@
  */
 import { collectGarbage, type MemoryPeak, type MemorySampler } from './memory';
 
-export type PhaseKey = 'generateValidation' | 'validate' | 'generate' | 'parse' | 'readValidate' | 'aggregate' | 'write' | 'csvUtf8' | 'csvGb18030' | 'streamWrite';
+export type PhaseKey = 'generateValidation' | 'validate' | 'generate' | 'parse' | 'readValidate' | 'aggregate' | 'write' | 'csvUtf8' | 'csvGb18030' | 'inMemoryWrite';
 
 export interface Phase {
   readonly key: PhaseKey;
@@ -18,7 +18,7 @@ export interface Phase {
   /** Output size, for phases that produce bytes. */
   readonly bytes?: number;
   readonly memory: MemoryPeak;
-  /** Not part of the pipeline being measured (generation, experiments). */
+  /** Not part of the pipeline being measured (generation, comparisons). */
   readonly aside?: boolean;
 }
 

@@ -7,20 +7,20 @@ export interface BenchOptions {
   readonly rows: number;
   readonly validateRows: number;
   readonly json: boolean;
-  /** Also write the data sheets with exceljs's streaming writer, for comparison (experimental). */
-  readonly streamExperiment: boolean;
+  /** Also write the summary with the in-memory writer (src/xlsx/summary.ts), for comparison with the streaming one. */
+  readonly compareInMemory: boolean;
 }
 
-export const DEFAULT_OPTIONS: BenchOptions = { files: 36, rows: 500, validateRows: 100_000, json: false, streamExperiment: true };
+export const DEFAULT_OPTIONS: BenchOptions = { files: 36, rows: 500, validateRows: 100_000, json: false, compareInMemory: true };
 export const QUICK_SIZES = { files: 3, rows: 40, validateRows: 2_000 } as const;
 
-export const USAGE = `用法 usage: node dist/node/bench/main.js [--files 36] [--rows 500] [--validate-rows 100000] [--quick] [--json] [--no-stream-experiment]
+export const USAGE = `用法 usage: node dist/node/bench/main.js [--files 36] [--rows 500] [--validate-rows 100000] [--quick] [--json] [--no-in-memory]
   --files N           生成的工作簿数 workbooks to generate (default 36)
   --rows N            每表行数 rows per table (default 500)
   --validate-rows N   校验吞吐的行数 rows for the validation throughput (default 100000)
   --quick             冒烟规模 smoke sizes (${QUICK_SIZES.files} files × ${QUICK_SIZES.rows} rows, ${QUICK_SIZES.validateRows} validate rows); explicit sizes still win
   --json              只输出 JSON print one JSON object (progress goes to stderr)
-  --no-stream-experiment  不做流式写入对比 skip the streaming-writer comparison`;
+  --no-in-memory      不做内存写入对比 skip the in-memory writer comparison`;
 
 export class UsageError extends Error {}
 
@@ -36,7 +36,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | undefine
   const explicit: { files?: number; rows?: number; validateRows?: number } = {};
   let quick = false;
   let json = false;
-  let streamExperiment = DEFAULT_OPTIONS.streamExperiment;
+  let compareInMemory = DEFAULT_OPTIONS.compareInMemory;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].includes('=') ? argv[i].split(/=(.*)/s, 2) : [argv[i], undefined];
     const value = (): string | undefined => inline ?? argv[++i];
@@ -56,8 +56,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | undefine
       case '--json':
         json = true;
         break;
-      case '--no-stream-experiment':
-        streamExperiment = false;
+      case '--no-in-memory':
+        compareInMemory = false;
         break;
       case '--help':
       case '-h':
@@ -72,6 +72,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | undefine
     rows: explicit.rows ?? base.rows,
     validateRows: explicit.validateRows ?? base.validateRows,
     json,
-    streamExperiment,
+    compareInMemory,
   };
 }

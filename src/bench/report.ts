@@ -48,7 +48,7 @@ export function formatReport(r: BenchReport): string {
   out.push(`   仅解析 bare parse (XLSX.read, SHEETJS_READ_OPTIONS): ${ms(ph.parse.ms)} (${p.parsedSheets} sheets)`);
   out.push(`   读取+校验 read + validate (checkFile): ${ms(ph.readValidate.ms)} → 开销比 overhead ratio ${c.overheadRatio.toFixed(2)}× bare parse`);
   out.push(`   汇总 aggregate: ${ms(ph.aggregate.ms)} (${p.balanced ? '行数一致 balanced' : '行数不一致 NOT balanced'}; cross-submission issues ${p.crossIssues})`);
-  out.push(`   写汇总表 write summary .xlsx: ${ms(ph.write.ms)}, ${mb(ph.write.bytes ?? 0)}`);
+  out.push(`   写汇总表 write summary .xlsx (streaming writer, with Excel tables, as the CLI): ${ms(ph.write.ms)}, ${mb(ph.write.bytes ?? 0)}`);
   out.push(`   CSV 导出 export (${ph.csvUtf8.count} files each): UTF-8 ${ms(ph.csvUtf8.ms)} ${mb(ph.csvUtf8.bytes ?? 0)}; GB18030 ${ms(ph.csvGb18030.ms)} ${mb(ph.csvGb18030.bytes ?? 0)}`);
   out.push(
     `   行数核对 reconciliation: generated ${int(p.rows.generated.total)} = read ${int(p.rows.read.total)} = summary ${int(p.rows.summary.total)} → ${
@@ -67,11 +67,11 @@ export function formatReport(r: BenchReport): string {
     `   写汇总表内存 write memory: peak RSS ${c.writePeakRssMb.toFixed(0)} MB (+${c.writeRssGrowthMb.toFixed(0)} MB during the write), heap ${c.writePeakHeapMb.toFixed(0)} MB (limit ${WRITE_MEMORY_LIMIT_MB} MB RSS for ${int(p.rows.summary.total)} rows) → ${verdict(c.withinMemory)}`,
   );
   out.push(`   全程峰值 overall peak: RSS ${c.peakRssMb.toFixed(0)} MB, heap ${c.peakHeapMb.toFixed(0)} MB`);
-  if (r.streaming && c.withStreamingWrite) {
-    const s = r.streaming.phase;
-    const w = c.withStreamingWrite;
+  if (r.inMemory && c.withInMemoryWrite) {
+    const s = r.inMemory.phase;
+    const w = c.withInMemoryWrite;
     out.push(
-      `   实验 experiment — streaming writer (stream.xlsx.WorkbookWriter), data sheets + 问题清单, autofilter instead of Excel tables: ${ms(s.ms)}, ${mb(s.bytes ?? 0)}, peak RSS ${(s.memory.rss / MB).toFixed(0)} MB (+${((s.memory.rss - s.memory.startRss) / MB).toFixed(0)} MB), heap ${(s.memory.heapUsed / MB).toFixed(0)} MB`,
+      `   对比 comparison — in-memory writer (exceljs Workbook + writeBuffer, the task pane's path), same workbook: ${ms(s.ms)}, ${mb(s.bytes ?? 0)}, peak RSS ${(s.memory.rss / MB).toFixed(0)} MB (+${((s.memory.rss - s.memory.startRss) / MB).toFixed(0)} MB), heap ${(s.memory.heapUsed / MB).toFixed(0)} MB`,
     );
     out.push(
       `     with it as the write: end to end ${ms(w.endToEndMs)} vs ${ms(w.targetMs)} → ${verdict(w.withinTarget)}; memory ${w.peakRssMb.toFixed(0)} MB → ${verdict(w.withinMemory)}`,

@@ -3,11 +3,11 @@
  * then the file pipeline, then the checks against issue 4's targets.
  */
 import { computeChecks, type Checks } from './checks';
+import { benchInMemoryWrite, type InMemoryWriteFigures } from './in-memory-write';
 import type { Phase } from './measure';
 import { MB, MemorySampler } from './memory';
 import type { BenchOptions } from './options';
 import { benchPipeline, type PipelineFigures } from './pipeline';
-import { benchStreamingWrite, type StreamingFigures } from './stream-experiment';
 import { benchValidation, type ValidationFigures } from './validate-bench';
 
 export interface BenchReport {
@@ -17,14 +17,15 @@ export interface BenchReport {
     readonly platform: string;
     readonly arch: string;
     readonly cpus: number;
-    /** V8's heap limit, MB: the in-memory summary write needs a large share of it. */
+    /** V8's heap limit, MB: the in-memory summary write (the comparison) needs a large share of it. */
     readonly heapLimitMb: number;
     /** 1-minute load average before and after the run: other work on the machine skews every figure. */
     readonly loadAverage: { readonly before: number; readonly after: number };
   };
   readonly validation: ValidationFigures;
   readonly pipeline: PipelineFigures;
-  readonly streaming?: StreamingFigures;
+  /** The in-memory writer on the same summary, when compared. */
+  readonly inMemory?: InMemoryWriteFigures;
   /** Every phase in the order it ran. */
   readonly phases: readonly Phase[];
   readonly checks: Checks;
@@ -40,12 +41,12 @@ export async function runBench(options: BenchOptions, progress: (line: string) =
     const validation = await benchValidation(sampler, options.validateRows);
     progress(`文件流程 file pipeline: generating ${options.files} workbooks × 3 tables × ${options.rows} rows …`);
     const { figures: pipeline, summary } = await benchPipeline(sampler, options.files, options.rows, progress);
-    let streaming: StreamingFigures | undefined;
-    if (options.streamExperiment) {
-      progress('实验 experiment: streaming writer …');
-      streaming = await benchStreamingWrite(sampler, summary);
+    let inMemory: InMemoryWriteFigures | undefined;
+    if (options.compareInMemory) {
+      progress('对比 comparison: in-memory writer …');
+      inMemory = await benchInMemoryWrite(sampler, summary);
     }
-    const phases: Phase[] = [validation.generation, validation.phase, ...Object.values(pipeline.phases), ...(streaming ? [streaming.phase] : [])];
+    const phases: Phase[] = [validation.generation, validation.phase, ...Object.values(pipeline.phases), ...(inMemory ? [inMemory.phase] : [])];
     return {
       options,
       environment: {
@@ -58,9 +59,9 @@ export async function runBench(options: BenchOptions, progress: (line: string) =
       },
       validation,
       pipeline,
-      ...(streaming ? { streaming } : {}),
+      ...(inMemory ? { inMemory } : {}),
       phases,
-      checks: computeChecks(pipeline, phases, streaming?.phase),
+      checks: computeChecks(pipeline, phases, inMemory?.phase),
     };
   } finally {
     await sampler.stop();

@@ -16,7 +16,7 @@ const VALIDATE_ROWS = 500;
 let report: BenchReport;
 
 beforeAll(async () => {
-  report = await runBench({ files: FILES, rows: ROWS, validateRows: VALIDATE_ROWS, json: false, streamExperiment: true });
+  report = await runBench({ files: FILES, rows: ROWS, validateRows: VALIDATE_ROWS, json: false, compareInMemory: true });
 }, 180_000);
 
 test('validation throughput walks exactly the rows asked for, and the planted mistakes are found', () => {
@@ -49,7 +49,7 @@ test('the pipeline reconciles: rows generated = rows read = rows in the summary,
 });
 
 test('every phase is reported once, with a non-negative duration, a positive count and memory figures', () => {
-  const expected: PhaseKey[] = ['generateValidation', 'validate', 'generate', 'parse', 'readValidate', 'aggregate', 'write', 'csvUtf8', 'csvGb18030', 'streamWrite'];
+  const expected: PhaseKey[] = ['generateValidation', 'validate', 'generate', 'parse', 'readValidate', 'aggregate', 'write', 'csvUtf8', 'csvGb18030', 'inMemoryWrite'];
   expect(report.phases.map((p) => p.key)).toEqual(expected);
   for (const p of report.phases) {
     expect(Number.isFinite(p.ms)).toBe(true);
@@ -60,9 +60,9 @@ test('every phase is reported once, with a non-negative duration, a positive cou
     expect(p.memory.rss).toBeGreaterThanOrEqual(p.memory.startRss);
     expect(p.memory.heapUsed).toBeGreaterThan(0);
   }
-  const withBytes: PhaseKey[] = ['generate', 'parse', 'write', 'csvUtf8', 'csvGb18030', 'streamWrite'];
+  const withBytes: PhaseKey[] = ['generate', 'parse', 'write', 'csvUtf8', 'csvGb18030', 'inMemoryWrite'];
   for (const key of withBytes) expect(report.phases.find((p) => p.key === key)?.bytes).toBeGreaterThan(0);
-  expect(report.phases.filter((p) => p.aside).map((p) => p.key)).toEqual(['generateValidation', 'generate', 'streamWrite']);
+  expect(report.phases.filter((p) => p.aside).map((p) => p.key)).toEqual(['generateValidation', 'generate', 'inMemoryWrite']);
 });
 
 test('the checks are computed from the phases as documented', () => {
@@ -74,11 +74,11 @@ test('the checks are computed from the phases as documented', () => {
   expect(c.aggregateWriteMs).toBeCloseTo(aggregate.ms + write.ms, 6);
   expect(c.withinMemory).toBe(c.writePeakRssMb < 1024);
   expect(c.peakRssMb).toBeGreaterThanOrEqual(c.writePeakRssMb);
-  expect(computeChecks(report.pipeline, report.phases, report.streaming?.phase)).toEqual(c);
-  const s = report.streaming?.phase;
+  expect(computeChecks(report.pipeline, report.phases, report.inMemory?.phase)).toEqual(c);
+  const s = report.inMemory?.phase;
   expect(s?.count).toBe(report.pipeline.rows.summary.total);
-  expect(c.withStreamingWrite?.endToEndMs).toBeCloseTo(readValidate.ms + aggregate.ms + (s?.ms ?? NaN), 6);
-  expect(c.withStreamingWrite?.withinTarget).toBe((c.withStreamingWrite?.endToEndMs ?? NaN) <= (c.withStreamingWrite?.targetMs ?? NaN));
+  expect(c.withInMemoryWrite?.endToEndMs).toBeCloseTo(readValidate.ms + aggregate.ms + (s?.ms ?? NaN), 6);
+  expect(c.withInMemoryWrite?.withinTarget).toBe((c.withInMemoryWrite?.endToEndMs ?? NaN) <= (c.withInMemoryWrite?.targetMs ?? NaN));
 });
 
 test('the report prints every phase, the reconciliation and both verdicts; the JSON form carries the same phases', () => {
@@ -95,7 +95,7 @@ test('the report prints every phase, the reconciliation and both verdicts; the J
   expect(json.phases.map((p) => p.key)).toEqual(report.phases.map((p) => p.key));
   expect(json.environment.cpus).toBeGreaterThan(0);
   expect(json.environment.heapLimitMb).toBeGreaterThan(0);
-  expect(json.options).toEqual({ files: FILES, rows: ROWS, validateRows: VALIDATE_ROWS, json: false, streamExperiment: true });
+  expect(json.options).toEqual({ files: FILES, rows: ROWS, validateRows: VALIDATE_ROWS, json: false, compareInMemory: true });
 });
 
 test('the validation rows are the same on every run (seeded)', async () => {

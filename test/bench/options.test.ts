@@ -2,19 +2,19 @@
 import { DEFAULT_OPTIONS, parseBenchArgs, QUICK_SIZES, UsageError } from '../../src/bench/options';
 
 test('defaults are the issue sizes: 36 files × 500 rows, 100,000 validated rows', () => {
-  expect(parseBenchArgs([])).toEqual({ files: 36, rows: 500, validateRows: 100_000, json: false, streamExperiment: true });
+  expect(parseBenchArgs([])).toEqual({ files: 36, rows: 500, validateRows: 100_000, json: false, compareInMemory: true });
   expect(DEFAULT_OPTIONS.files * 3 * DEFAULT_OPTIONS.rows).toBe(54_000);
 });
 
 test('--quick uses the smoke sizes; an explicit size overrides it in any order', () => {
   expect(parseBenchArgs(['--quick'])).toMatchObject(QUICK_SIZES);
   expect(parseBenchArgs(['--rows', '7', '--quick'])).toMatchObject({ files: QUICK_SIZES.files, rows: 7, validateRows: QUICK_SIZES.validateRows });
-  expect(parseBenchArgs(['--files=4', '--validate-rows', '1_000', '--json', '--no-stream-experiment'])).toEqual({
+  expect(parseBenchArgs(['--files=4', '--validate-rows', '1_000', '--json', '--no-in-memory'])).toEqual({
     files: 4,
     rows: 500,
     validateRows: 1000,
     json: true,
-    streamExperiment: false,
+    compareInMemory: false,
   });
 });
 
