@@ -46,7 +46,7 @@ export function csvEncodingOf(value: string | undefined): CsvEncoding | undefine
 }
 
 function toInput(r: FileResult): AggregateInput {
-  return { file: r.file, issues: r.issues, ...(r.submission ? { submission: r.submission } : {}), ...(r.error ? { error: r.error } : {}) };
+  return { file: r.file, issues: r.issues, ...(r.submission ? { submission: r.submission } : {}), ...(r.error ? { error: r.error } : {}), ...(r.normalized ? { normalized: r.normalized } : {}) };
 }
 
 function write(path: string, bytes: Uint8Array): void {
