@@ -117,16 +117,8 @@ function scoreSegment(sheet: GridSheet, row: number, seg: Segment, match: Header
 }
 
 /** Every header candidate on the sheet: per row and segment, the tables that fit, best first. */
-function headerCandidates(sheet: GridSheet): HeaderCandidate[][] {
+function headerCandidates(sheet: GridSheet, match: HeaderMatcher): HeaderCandidate[][] {
   const found: HeaderCandidate[][] = [];
-  // Every occupied cell is matched by segments and again by scoreSegment, and values repeat down a column:
-  // matchHeader once per distinct text of this sheet (it is pure; the memo goes with the scan).
-  const memo = new Map<string, readonly ColumnMatch[]>();
-  const match: HeaderMatcher = (t) => {
-    let m = memo.get(t);
-    if (!m) memo.set(t, (m = matchHeader(t)));
-    return m;
-  };
   sheet.rows.forEach((_row, r) => {
     for (const seg of segments(sheet, r, match)) {
       const c = scoreSegment(sheet, r, seg, match);
@@ -179,14 +171,14 @@ function splitHeader(sheet: GridSheet, cand: HeaderCandidate): { columns: Map<st
   return { columns, rows: [cand.row, below], c1 };
 }
 
-function isHeaderRowWithin(sheet: GridSheet, row: number, c0: number, c1: number): boolean {
+function isHeaderRowWithin(sheet: GridSheet, row: number, c0: number, c1: number, match: HeaderMatcher): boolean {
   let hits = 0;
   let seq = false;
   const keys = new Set<string>();
   for (let c = c0; c <= c1; c++) {
     const t = text(rawCell(sheet, row, c));
     if (!t) continue;
-    const m = matchHeader(t);
+    const m = match(t);
     if (m.length) {
       hits++;
       for (const x of m) keys.add(`${x.table}.${x.key}`);
@@ -203,7 +195,7 @@ interface RowView {
   readonly allTexts: string[];
 }
 
-export function readTableRows(sheet: GridSheet, loc: Omit<LocatedTable, 'rows' | 'skipped' | 'lastRow'>): Pick<LocatedTable, 'rows' | 'skipped' | 'lastRow'> {
+export function readTableRows(sheet: GridSheet, loc: Omit<LocatedTable, 'rows' | 'skipped' | 'lastRow'>, match: HeaderMatcher = matchHeader): Pick<LocatedTable, 'rows' | 'skipped' | 'lastRow'> {
   const idx = mergeIndex(sheet);
   const headerEnd = loc.headerRows[loc.headerRows.length - 1];
   const colKeys = [...loc.columns.keys()];
@@ -248,14 +240,14 @@ export function readTableRows(sheet: GridSheet, loc: Omit<LocatedTable, 'rows' |
     const v = view(r);
     if (v.nonEmpty === 0) {
       // Table columns empty: blank (an extra 备注 cell alone does not make a row) — unless a title/header/footer.
-      if (v.allTexts.some((t) => parseTitle(t)) || isHeaderRowWithin(sheet, r, loc.c0, loc.c1)) break;
+      if (v.allTexts.some((t) => parseTitle(t)) || isHeaderRowWithin(sheet, r, loc.c0, loc.c1, match)) break;
       if (v.firstText && isFooter(v.firstText)) break;
       blankRun++;
       if (blankRun > 200) break;
       continue;
     }
     if (v.allTexts.some((t) => parseTitle(t)?.table !== undefined || /^表\s*\d+\s*$/.test(t))) break;
-    if (isHeaderRowWithin(sheet, r, loc.c0, loc.c1)) break;
+    if (isHeaderRowWithin(sheet, r, loc.c0, loc.c1, match)) break;
     if (isFooter(v.firstText)) break;
     const vals = [...v.texts.values()].filter((t) => t !== '');
     const seq = v.texts.get('seq') ?? '';
@@ -307,7 +299,15 @@ export function readTableRows(sheet: GridSheet, loc: Omit<LocatedTable, 'rows' |
 
 /** Locate every table on a sheet. */
 export function locateTablesInSheet(sheet: GridSheet, sheetIndex: number): LocatedTable[] {
-  const cands = headerCandidates(sheet);
+  // The header scan matches every occupied cell (segments, then scoreSegment) and the row reader asks again of
+  // every data row: matchHeader (pure) once per distinct text of this sheet; the memo goes with the sheet.
+  const memo = new Map<string, readonly ColumnMatch[]>();
+  const match: HeaderMatcher = (t) => {
+    let m = memo.get(t);
+    if (!m) memo.set(t, (m = matchHeader(t)));
+    return m;
+  };
+  const cands = headerCandidates(sheet, match);
   const out: LocatedTable[] = [];
   const taken = new Set<number>(); // header rows already used as a second header row
   for (const list of cands) {
@@ -335,7 +335,7 @@ export function locateTablesInSheet(sheet: GridSheet, sheetIndex: number): Locat
       c0: best.c0,
       c1,
     };
-    out.push({ ...base, ...readTableRows(sheet, base) });
+    out.push({ ...base, ...readTableRows(sheet, base, match) });
   }
   return out;
 }
