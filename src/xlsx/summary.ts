@@ -133,7 +133,9 @@ function writeTableSheet({ sheet, name, columns, rows, mask, lists }: TableSheet
     headerRow: true,
     totalsRow: false,
     style: TABLE_STYLE,
-    columns: columns.map((c) => ({ name: c.header, filterButton: true, ...(c.text ? { style: { numFmt: TEXT_FMT } } : {}) })),
+    // No per-column table style: exceljs writes it as tableColumn/@dxfId, which the schema does not allow (openpyxl
+    // refuses the file); the cells carry the text format themselves.
+    columns: columns.map((c) => ({ name: c.header, filterButton: true })),
     rows: data,
   });
   styleHeaderRow(sheet.getRow(1));
