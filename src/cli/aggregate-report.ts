@@ -2,10 +2,9 @@
  * What `aggregate` prints: the human report (Chinese first, English after) and the `--json` object.
  * Both read the Summary only, so what the terminal says is what the workbook's cover says.
  */
-import { CROSS_CODES } from '../core/aggregate/cross';
 import { FILE_STATUS_LABELS, type Summary, type SummaryFile } from '../core/aggregate/types';
 import { countBySeverity, SEVERITIES, type Issue, type Severity } from '../core/issues';
-import { RULES } from '../core/rules/catalog';
+import { ruleSpec } from '../core/rules/titles';
 import { TABLE_KEYS, TABLES, type TableKey } from '../core/notice/tables';
 import type { ExpandedInputs } from './files';
 import { countsLine, issueLine } from './format';
@@ -57,16 +56,8 @@ function reconciliationLines(summary: Summary, nameWidth: number): string[] {
   return out;
 }
 
-/** The aggregator's own rules (src/core/aggregate/cross.ts) are not in the validator's catalog. */
-const CROSS_TITLES: Record<string, { zh: string; en: string }> = {
-  [CROSS_CODES.enterpriseInMultipleRegions]: { zh: '同一企业出现在多个地区', en: 'Same enterprise in several regions' },
-  [CROSS_CODES.leadSchemeLimit]: { zh: '牵头方案总数超过5个', en: 'Lead has more than 5 schemes' },
-  [CROSS_CODES.schemeInMultipleRegions]: { zh: '同一方案出现在多个地区', en: 'Same scheme in several regions' },
-  [CROSS_CODES.duplicateRegion]: { zh: '同一地区提交了两份', en: 'Two files for one region' },
-};
-
 function ruleTitle(code: string): string {
-  const rule = (RULES as Record<string, { zh: string; en: string } | undefined>)[code] ?? CROSS_TITLES[code];
+  const rule = ruleSpec(code);
   return rule ? `${rule.zh} ${rule.en}` : '';
 }
 

@@ -2,27 +2,11 @@
  * The one error the reader throws for input it will not read. `code` is stable (tests, the CLI's JSON and the
  * task pane key on it); `message` is Chinese, `messageEn` English.
  */
+import type { ReadRuleCode } from '../core/rules/other-codes';
 import type { ReadLimits } from './limits';
 
-export type ReadErrorCode =
-  | 'read.empty'
-  | 'read.encrypted'
-  | 'read.xls'
-  | 'read.xlsb'
-  | 'read.ods'
-  | 'read.numbers'
-  | 'read.not-xlsx'
-  | 'read.corrupt'
-  | 'read.xml-doctype'
-  | 'read.parse-failed'
-  | 'read.limit.file-size'
-  | 'read.limit.decompressed'
-  | 'read.limit.entry-size'
-  | 'read.limit.ratio'
-  | 'read.limit.zip-entries'
-  | 'read.limit.sheets'
-  | 'read.limit.cells'
-  | 'read.limit.text';
+/** The codes and their titles are data in the core (src/core/rules/other-codes.ts). */
+export type ReadErrorCode = ReadRuleCode;
 
 export class ReadError extends Error {
   readonly code: ReadErrorCode;

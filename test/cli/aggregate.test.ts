@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ruleSpec } from '../../src/core/rules/titles';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { TABLE_KEYS, TABLES } from '../../src/core/notice/tables';
@@ -80,6 +81,15 @@ test('human report: the reconciliation with ✓ per table and the balanced total
   expect(human.stdout).not.toContain('✗');
   for (const fx of fixtures) for (const t of TABLE_KEYS) if (fx.tables[t]) expect(human.stdout).toContain(`${fx.rowCounts[t]} → ${fx.rowCounts[t]} ✓`);
   expect(human.stdout).toMatch(/问题 Issues：\d+ 个错误 errors · \d+ 个警告 warnings · \d+ 个提示 info/);
+  // Every per-code line names its rule in both languages, whichever part reported it (validator, locator, aggregator).
+  const codeLines = human.stdout.split('\n').filter((l) => /^\s+(错误 error|警告 warning|提示 info)\s+\d+\s+[a-z]+\.[a-z.-]+/.test(l));
+  expect(codeLines.length).toBeGreaterThan(0);
+  for (const line of codeLines) {
+    const code = /\d+\s+([a-z]+\.[a-z.-]+)/.exec(line)?.[1] ?? '';
+    const spec = ruleSpec(code);
+    expect(spec).toBeDefined();
+    expect(line).toContain(`${spec?.zh} ${spec?.en}`);
+  }
   for (const want of cross) {
     expect(human.stdout).toContain(`（${want.kind}）`);
     expect(human.stdout).toContain(want.enterprise);

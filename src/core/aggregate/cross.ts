@@ -2,7 +2,8 @@
  * Rules that only show once the submissions are put side by side (DESIGN.md §4, "Across submissions").
  * Each finding names its main cell and every other cell involved (`related`).
  */
-import type { Issue, Provenance, Severity } from '../issues';
+import type { Issue, Provenance } from '../issues';
+import { CROSS_RULES, type CrossRuleCode } from '../rules/other-codes';
 import { LIMITS, NOTICE } from '../notice/limits';
 import type { TableKey, Variant } from '../notice/tables';
 import { AUTHORITY_KINDS } from '../notice/regions';
@@ -36,7 +37,7 @@ export const CROSS_CODES = {
   leadSchemeLimit: 'cross.lead-scheme-limit',
   schemeInMultipleRegions: 'cross.scheme-in-multiple-regions',
   duplicateRegion: 'cross.duplicate-region',
-} as const;
+} as const satisfies Record<string, CrossRuleCode>;
 
 function provenance(o: Occurrence): Provenance {
   return { file: o.file, sheet: o.sheet || undefined, cell: o.cell || undefined, row: o.row };
@@ -92,8 +93,7 @@ function mainIssue(o: Occurrence, related: readonly Occurrence[], base: Pick<Iss
 /** One finding per name key seen in two or more regions; `say` words it from the first occurrence. */
 function inMultipleRegions(
   list: readonly Occurrence[],
-  code: string,
-  severity: Severity,
+  code: CrossRuleCode,
   say: (first: Occurrence, regions: number, names: string, all: readonly Occurrence[]) => { message: string; messageEn: string },
 ): Finding[] {
   const out: Finding[] = [];
@@ -102,14 +102,14 @@ function inMultipleRegions(
     if (regions.length < 2) continue;
     const [first, ...rest] = group;
     const names = regions.map((o) => o.region || '（地区未识别）').join('、');
-    out.push({ occurrences: group, issue: mainIssue(first, rest, { code, severity, ...say(first, regions.length, names, group) }) });
+    out.push({ occurrences: group, issue: mainIssue(first, rest, { code, severity: CROSS_RULES[code].severity, ...say(first, regions.length, names, group) }) });
   }
   return out;
 }
 
 /** The same enterprise (服务对象, by name key) served in two or more regions: one warning per enterprise. */
 export function enterprisesInMultipleRegions(targets: readonly Occurrence[]): Finding[] {
-  return inMultipleRegions(targets, CROSS_CODES.enterpriseInMultipleRegions, 'warning', (first, n, names, all) => ({
+  return inMultipleRegions(targets, CROSS_CODES.enterpriseInMultipleRegions, (first, n, names, all) => ({
     message: `服务对象“${first.name}”同时出现在${n}个地区（${names}）的申报中：${all.map(where).join('；')}。请核实是否重复申报。`,
     messageEn: `Enterprise "${first.name}" is a service target in ${n} regions: ${all.map(whereEn).join('; ')}. Check whether it was submitted twice.`,
   }));
@@ -117,7 +117,7 @@ export function enterprisesInMultipleRegions(targets: readonly Occurrence[]): Fi
 
 /** The same scheme (by name key) in two or more regions: info, it may be one scheme offered widely. */
 export function schemesInMultipleRegions(schemes: readonly Occurrence[]): Finding[] {
-  return inMultipleRegions(schemes, CROSS_CODES.schemeInMultipleRegions, 'info', (first, n, names, all) => ({
+  return inMultipleRegions(schemes, CROSS_CODES.schemeInMultipleRegions, (first, n, names, all) => ({
     message: `服务方案“${first.name}”出现在${n}个地区（${names}）：${all.map(where).join('；')}。`,
     messageEn: `Scheme "${first.name}" appears in ${n} regions: ${all.map(whereEn).join('; ')}.`,
   }));
@@ -146,7 +146,7 @@ export function leadSchemeLimit(leads: readonly LeadOccurrence[], limit: number 
       occurrences: list,
       issue: mainIssue(first, rest, {
         code: CROSS_CODES.leadSchemeLimit,
-        severity: 'error',
+        severity: CROSS_RULES[CROSS_CODES.leadSchemeLimit].severity,
         message: `牵头单位“${first.name}”在全国共牵头${schemes.size}个服务方案（${parts}），超过每个申报主体牵头方案总数原则上不超过${limit}个的要求（${NOTICE.number}）。`,
         messageEn: `Lead "${first.name}" leads ${schemes.size} schemes nationwide (${partsEn}), more than the ${limit} the notice allows each applicant.`,
       }),
@@ -200,7 +200,7 @@ export function duplicateRegions(files: readonly FileOccurrence[]): { issue: Iss
     const names = earlier.map((e) => `《${e.file}》`).join('、');
     out.push({ fileIndex: f.fileIndex, issue: {
       code: CROSS_CODES.duplicateRegion,
-      severity: 'warning',
+      severity: CROSS_RULES[CROSS_CODES.duplicateRegion].severity,
       table: 'workbook',
       file: f.file,
       value: f.region,

@@ -10,6 +10,7 @@ import { APPLICANT_BASICS, AUTHORITY_BASICS } from '../notice/forms';
 import type { Region } from '../notice/regions';
 import { TABLES, TABLE_KEYS, VARIANTS, type TableKey, type Variant } from '../notice/tables';
 import type { FormValue, Submission, TableData } from '../submission/types';
+import { WORKBOOK_RULES, type WorkbookRuleCode } from '../rules/other-codes';
 import { normalizeText } from '../text/normalize';
 import { extractForm, type Rect } from './form';
 import { findRegion, looksLikeAuthority } from './region';
@@ -86,8 +87,8 @@ function decideVariant(visible: readonly LocatedTable[], texts: readonly string[
   return { variant: found.size > 0 && !found.has('agencies') ? '附件3' : '附件2', guessed: true, why: '' };
 }
 
-function issue(code: string, severity: Issue['severity'], message: string, messageEn: string, extra: Partial<Issue> = {}): Issue {
-  return { code, severity, table: 'workbook', message, messageEn, ...extra };
+function issue(code: WorkbookRuleCode, message: string, messageEn: string, extra: Partial<Issue> = {}): Issue {
+  return { code, severity: WORKBOOK_RULES[code].severity, table: 'workbook', message, messageEn, ...extra };
 }
 
 export function locateSubmission(grid: GridWorkbook): LocateResult {
@@ -132,7 +133,7 @@ export function locateSubmission(grid: GridWorkbook): LocateResult {
     const prev = chosen.get(t.table);
     if (prev) {
       issues.push(
-        issue('workbook.duplicate-table', 'warning', `工作表“${t.sheet}”第 ${t.headerRows[0] + 1} 行又有一张${TABLES[t.table].shortName}表（${t.rows.length} 行），未合并；已读取工作表“${prev.sheet}”第 ${prev.headerRows[0] + 1} 行的那张。`, `A second ${TABLES[t.table].titleEn} table on sheet "${t.sheet}" row ${t.headerRows[0] + 1} (${t.rows.length} rows) was not merged; the one on sheet "${prev.sheet}" row ${prev.headerRows[0] + 1} was read.`, { sheet: t.sheet, row: t.headerRows[0] + 1, cell: `${columnLetter(t.c0)}${t.headerRows[0] + 1}` }),
+        issue('workbook.duplicate-table', `工作表“${t.sheet}”第 ${t.headerRows[0] + 1} 行又有一张${TABLES[t.table].shortName}表（${t.rows.length} 行），未合并；已读取工作表“${prev.sheet}”第 ${prev.headerRows[0] + 1} 行的那张。`, `A second ${TABLES[t.table].titleEn} table on sheet "${t.sheet}" row ${t.headerRows[0] + 1} (${t.rows.length} rows) was not merged; the one on sheet "${prev.sheet}" row ${prev.headerRows[0] + 1} was read.`, { sheet: t.sheet, row: t.headerRows[0] + 1, cell: `${columnLetter(t.c0)}${t.headerRows[0] + 1}` }),
       );
       continue;
     }
@@ -146,7 +147,7 @@ export function locateSubmission(grid: GridWorkbook): LocateResult {
       const col = TABLES[key].columns.find((c) => c.key === k);
       issues.push({
         code: 'workbook.column-missing',
-        severity: 'error',
+        severity: WORKBOOK_RULES['workbook.column-missing'].severity,
         table: key,
         column: k,
         file,
@@ -168,21 +169,21 @@ export function locateSubmission(grid: GridWorkbook): LocateResult {
     const what = held.length ? held.map((t) => `${tableLabel(t, variant)} ${t.rows.length} 行`).join('、') : `${cells} 个非空单元格，无可识别的表格`;
     const whatEn = held.length ? held.map((t) => `${t.table} ${t.rows.length} rows`).join(', ') : `${cells} non-empty cells, no table`;
     issues.push(
-      issue('workbook.hidden-sheet', 'warning', `隐藏工作表“${s.name}”含${what}；其内容未读入，如需提交请取消隐藏并移入正式表格。`, `Hidden sheet "${s.name}" holds ${whatEn}; it was not read. Unhide it and move the rows into the tables if they belong to the submission.`, { sheet: s.name, file }),
+      issue('workbook.hidden-sheet', `隐藏工作表“${s.name}”含${what}；其内容未读入，如需提交请取消隐藏并移入正式表格。`, `Hidden sheet "${s.name}" holds ${whatEn}; it was not read. Unhide it and move the rows into the tables if they belong to the submission.`, { sheet: s.name, file }),
     );
   }
 
   if (located.length === 0 || visible.length === 0) {
-    issues.push(issue('workbook.no-tables', 'error', '工作簿中没有找到通知附件中的表格（服务机构 / 服务对象 / 服务方案）。请使用官方模板的表头。', 'No table of the notice (agencies / targets / schemes) was found in the workbook. Use the template headers.', { file }));
+    issues.push(issue('workbook.no-tables', '工作簿中没有找到通知附件中的表格（服务机构 / 服务对象 / 服务方案）。请使用官方模板的表头。', 'No table of the notice (agencies / targets / schemes) was found in the workbook. Use the template headers.', { file }));
   } else {
     for (const vt of VARIANTS[variant].tables) {
       if (chosen.has(vt.table)) continue;
       issues.push(
-        issue('workbook.table-missing', 'error', `${variant}应有“表${vt.number} ${TABLES[vt.table].title}”，工作簿中没有找到。`, `${variant} should contain table ${vt.number} ${TABLES[vt.table].titleEn}; it was not found.`, { file }),
+        issue('workbook.table-missing', `${variant}应有“表${vt.number} ${TABLES[vt.table].title}”，工作簿中没有找到。`, `${variant} should contain table ${vt.number} ${TABLES[vt.table].titleEn}; it was not found.`, { file }),
       );
     }
     if (decided.guessed) {
-      issues.push(issue('workbook.variant-guessed', 'info', `无法从标题或文件名判断版本，按${variant}（${VARIANTS[variant].submitter}版）读取。`, `The variant could not be told from titles or the file name; read as ${variant}.`, { file }));
+      issues.push(issue('workbook.variant-guessed', `无法从标题或文件名判断版本，按${variant}（${VARIANTS[variant].submitter}版）读取。`, `The variant could not be told from titles or the file name; read as ${variant}.`, { file }));
     }
   }
 
@@ -205,7 +206,7 @@ export function locateSubmission(grid: GridWorkbook): LocateResult {
     if (region) break;
   }
   if (!region) {
-    issues.push(issue('workbook.region-unknown', 'warning', '无法判断报送地区：基本情况、标题、填报单位和文件名中都没有省（区、市）或计划单列市名称。请在文件名或“地方行业主管部门（全称）”中写明。', 'Unknown region: neither the form, the titles, a 填报单位 line nor the file name names a province or separately planned city.', { file }));
+    issues.push(issue('workbook.region-unknown', '无法判断报送地区：基本情况、标题、填报单位和文件名中都没有省（区、市）或计划单列市名称。请在文件名或“地方行业主管部门（全称）”中写明。', 'Unknown region: neither the form, the titles, a 填报单位 line nor the file name names a province or separately planned city.', { file }));
   }
   const submitter = formText('authority')?.text ?? filler ?? authorityCell ?? (variant === '附件3' ? formText('lead')?.text : undefined);
 
