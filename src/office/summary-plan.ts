@@ -1,39 +1,25 @@
 /**
  * The summary as Office.js will write it, as pure data: sheets, value blocks, tables, widths, the PivotTable and
  * the chart. It mirrors the exceljs summary workbook (src/xlsx/summary.ts: same sheet names, table names,
- * columns and blocks) so a summary written into Excel and one downloaded as .xlsx look alike. Its names are
- * repeated here rather than imported, because importing that module would pull exceljs into the task pane;
- * test/addin/summary.test.ts checks they agree.
+ * columns and blocks) so a summary written into Excel and one downloaded as .xlsx look alike. Names come from
+ * the core (src/core/aggregate/names.ts); importing the writer itself would pull exceljs into the task pane.
  */
 import { ISSUE_COLUMNS, issueRowValues, summaryColumns, summaryRowValues, type CellValue, type SummaryColumn } from '../core/aggregate/columns';
 import { coverLines, filesBlock, reconciliationBlock, statisticsBlocks, type ReportBlock } from '../core/aggregate/report';
+import { SUMMARY_SHEET_NAMES, SUMMARY_TABLE_NAMES } from '../core/aggregate/names';
 import type { Summary } from '../core/aggregate/types';
 import { maskText } from '../core/csv/mask';
 import { columnLetter } from '../core/grid/types';
-import { TABLE_KEYS, TABLES, type TableKey } from '../core/notice/tables';
+import { TABLE_KEYS } from '../core/notice/tables';
 import type { Block, WriteValue } from './chunks';
 import { charsToPoints } from './units';
 
-export const OFFICE_SUMMARY_SHEETS = {
-  cover: '说明',
-  agencies: TABLES.agencies.shortName,
-  targets: TABLES.targets.shortName,
-  schemes: TABLES.schemes.shortName,
-  statistics: '统计',
-  issues: '问题清单',
-  pivot: '数据透视',
-} as const;
+/** The shared sheets, and a PivotTable sheet only Excel itself can make. */
+export const OFFICE_SUMMARY_SHEETS = { ...SUMMARY_SHEET_NAMES, pivot: '数据透视' } as const;
 
 export type SummarySheetKey = keyof typeof OFFICE_SUMMARY_SHEETS;
 
-export const OFFICE_SUMMARY_TABLES: Readonly<Record<TableKey | 'issues' | 'files' | 'reconciliation', string>> = {
-  agencies: 'PT_Agencies',
-  targets: 'PT_Targets',
-  schemes: 'PT_Schemes',
-  issues: 'PT_Issues',
-  files: 'PT_Files',
-  reconciliation: 'PT_Reconciliation',
-};
+export const OFFICE_SUMMARY_TABLES = SUMMARY_TABLE_NAMES;
 
 export const PIVOT_NAME = 'PT_Pivot_RegionIndustry';
 /** The .xlsx summary's header fill for plain blocks. */

@@ -9,8 +9,9 @@ import ExcelJS from 'exceljs';
 import type { Summary } from '../core/aggregate/types';
 import { ISSUE_COLUMNS, issueRowValues, summaryColumns, summaryRowValues, type CellValue, type SummaryColumn } from '../core/aggregate/columns';
 import { coverLines, filesBlock, reconciliationBlock, statisticsBlocks, type ReportBlock } from '../core/aggregate/report';
+import { SUMMARY_SHEET_NAMES, SUMMARY_TABLE_NAMES } from '../core/aggregate/names';
 import { maskText } from '../core/csv/mask';
-import { TABLE_KEYS, TABLES, type TableKey, type VocabularyKey } from '../core/notice/tables';
+import { TABLE_KEYS, type VocabularyKey } from '../core/notice/tables';
 import { colLetter, dropdownFor, type DropdownList } from './template-lists';
 
 export interface SummaryWriteOptions {
@@ -18,29 +19,10 @@ export interface SummaryWriteOptions {
   readonly mask?: boolean;
 }
 
-/** Sheet names, in order. */
-export const SUMMARY_SHEETS = {
-  cover: '说明',
-  agencies: TABLES.agencies.shortName,
-  targets: TABLES.targets.shortName,
-  schemes: TABLES.schemes.shortName,
-  statistics: '统计',
-  issues: '问题清单',
-  lists: 'lists',
-} as const;
+/** Sheet names, in order: the shared ones and a very-hidden sheet for the dropdown lists. */
+export const SUMMARY_SHEETS = { ...SUMMARY_SHEET_NAMES, lists: 'lists' } as const;
 
-/**
- * Table names: ASCII, starting with a letter, no spaces, not a cell reference, unique in the workbook and
- * distinct from the defined names (List_*): valid in Excel, LibreOffice and exceljs alike.
- */
-export const SUMMARY_TABLE_NAMES: Readonly<Record<TableKey | 'issues' | 'files' | 'reconciliation', string>> = {
-  agencies: 'PT_Agencies',
-  targets: 'PT_Targets',
-  schemes: 'PT_Schemes',
-  issues: 'PT_Issues',
-  files: 'PT_Files',
-  reconciliation: 'PT_Reconciliation',
-};
+export { SUMMARY_TABLE_NAMES };
 
 /** Every table's style (the streamed writer writes the same into its table parts). */
 export const TABLE_STYLE = { theme: 'TableStyleMedium2' as const, showRowStripes: true };

@@ -1,0 +1,28 @@
+/**
+ * Names of the summary's sheets and tables, shared by the .xlsx writers and the in-Excel writer so a reviewer
+ * finds the same 服务机构 sheet and `PT_Agencies` table whichever way the summary was made.
+ */
+import { TABLES, type TableKey } from '../notice/tables';
+
+/** Sheets every summary has, in order. */
+export const SUMMARY_SHEET_NAMES = {
+  cover: '说明',
+  agencies: TABLES.agencies.shortName,
+  targets: TABLES.targets.shortName,
+  schemes: TABLES.schemes.shortName,
+  statistics: '统计',
+  issues: '问题清单',
+} as const;
+
+/**
+ * Table names: ASCII, starting with a letter, no spaces, not a cell reference, unique in the workbook and
+ * distinct from the defined names (List_*): valid in Excel, LibreOffice and exceljs alike.
+ */
+export const SUMMARY_TABLE_NAMES: Readonly<Record<TableKey | 'issues' | 'files' | 'reconciliation', string>> = {
+  agencies: 'PT_Agencies',
+  targets: 'PT_Targets',
+  schemes: 'PT_Schemes',
+  issues: 'PT_Issues',
+  files: 'PT_Files',
+  reconciliation: 'PT_Reconciliation',
+};
