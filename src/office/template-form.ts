@@ -224,18 +224,31 @@ export function writeForm(workbook: Excel.Workbook, f: PlannedForm): void {
     sheet.getRange(`A${j.headerRow}`).values = [[j.label]];
     labelStyle(label);
 
-    sheet.getRange(j.headerAddress).values = [j.columns.map((c) => c.header)];
-    const table = sheet.tables.add(j.tableAddress, true);
-    table.name = j.tableName;
-    table.style = 'TableStyleLight9';
-    table.showFilterButton = false;
-    const header = sheet.getRange(j.headerAddress);
-    header.format.font.bold = true;
-    header.format.wrapText = true;
-    header.format.horizontalAlignment = 'Center';
-    header.format.verticalAlignment = 'Center';
+    addHeaderedTable(sheet, { ...j, headers: j.columns.map((c) => c.header) }, 'TableStyleLight9');
     for (const c of j.columns) if (c.list) queueDropdown(sheet.getRange(`${c.letter}${j.headerRow + 1}:${c.letter}${j.lastRow}`), c.header, c.list);
   }
+}
+
+/**
+ * An Excel table over a header row the template writes itself: bold, wrapped, centred headers, no filter buttons
+ * (a fill-in form, not a list to sort). Returns the header range for callers that size it.
+ */
+export function addHeaderedTable(
+  sheet: Excel.Worksheet,
+  t: { readonly headerAddress: string; readonly tableAddress: string; readonly tableName: string; readonly headers: readonly string[] },
+  style: string,
+): Excel.Range {
+  sheet.getRange(t.headerAddress).values = [[...t.headers]];
+  const table = sheet.tables.add(t.tableAddress, true);
+  table.name = t.tableName;
+  table.style = style;
+  table.showFilterButton = false;
+  const header = sheet.getRange(t.headerAddress);
+  header.format.font.bold = true;
+  header.format.wrapText = true;
+  header.format.horizontalAlignment = 'Center';
+  header.format.verticalAlignment = 'Center';
+  return header;
 }
 
 function labelStyle(range: Excel.Range): void {

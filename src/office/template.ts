@@ -11,7 +11,7 @@
 import { TABLES, VARIANTS, tableTitle, type TableKey, type Variant } from '../core/notice';
 import { columnLetter } from '../core/grid/types';
 import { allDropdownLists, dropdownList, LISTS_SHEET, type DropdownList } from './lists';
-import { orgNatureList, planForm, queueDropdown, queueFormPageLayout, writeForm, type PlannedForm, type SheetList } from './template-form';
+import { addHeaderedTable, orgNatureList, planForm, queueDropdown, queueFormPageLayout, writeForm, type PlannedForm, type SheetList } from './template-form';
 import { OfficeFeatureError, requireExcelApi, type RequirementSource } from './requirements';
 import { charsToPoints } from './units';
 
@@ -237,17 +237,7 @@ function writeTable(workbook: Excel.Workbook, t: PlannedTable): void {
   title.format.verticalAlignment = 'Center';
   title.format.rowHeight = 28;
 
-  sheet.getRange(t.headerAddress).values = [t.columns.map((c) => c.header)];
-  const table = sheet.tables.add(t.tableAddress, true);
-  table.name = t.tableName;
-  table.style = 'TableStyleMedium2';
-  table.showFilterButton = false;
-
-  const header = sheet.getRange(t.headerAddress);
-  header.format.font.bold = true;
-  header.format.wrapText = true;
-  header.format.horizontalAlignment = 'Center';
-  header.format.verticalAlignment = 'Center';
+  const header = addHeaderedTable(sheet, { ...t, headers: t.columns.map((c) => c.header) }, 'TableStyleMedium2');
   header.format.rowHeight = 32;
 
   for (const c of t.columns) {

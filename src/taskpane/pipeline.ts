@@ -1,7 +1,9 @@
 /** Files → per-file results → summary: the one path the 汇总 and 导出 tabs share. */
 import type { Summary } from '../core/aggregate/types';
 import type { FileResult } from '../xlsx/check';
-import type { FileProcessor } from './processor';
+import type { Host } from './host';
+import type { Lang, Strings } from './i18n';
+import type { Download, FileProcessor } from './processor';
 
 export interface Built {
   readonly results: FileResult[];
@@ -12,4 +14,15 @@ export async function buildSummary(processor: FileProcessor, files: readonly Fil
   const results = await processor.check(files, onProgress);
   const summary = await processor.aggregate(results);
   return { results, summary };
+}
+
+/** What the 汇总 and 导出 tabs are given: both build (or reuse) the same summary. */
+export interface SummaryTabProps {
+  readonly host: Host | null;
+  readonly processor: FileProcessor;
+  readonly download: Download;
+  readonly built: Built | null;
+  readonly onBuilt: (built: Built) => void;
+  readonly lang: Lang;
+  readonly t: Strings;
 }

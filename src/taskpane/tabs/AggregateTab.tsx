@@ -5,10 +5,8 @@
 import { useState } from 'react';
 import { Badge, Button, Checkbox, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { TABLE_KEYS } from '../../core/notice/tables';
-import type { Host } from '../host';
-import { XLSX_MIME, type Download, type FileProcessor } from '../processor';
-import { buildSummary, type Built } from '../pipeline';
-import type { Lang, Strings } from '../i18n';
+import { XLSX_MIME } from '../processor';
+import { buildSummary, type Built, type SummaryTabProps } from '../pipeline';
 import { DoneBar, ErrorBar, Progress } from '../feedback';
 import { FilePicker } from '../FilePicker';
 import { IssueList } from '../IssueList';
@@ -19,15 +17,7 @@ const useStyles = makeStyles({
   facts: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalM, rowGap: '2px', margin: `${tokens.spacingVerticalS} 0` },
 });
 
-export interface AggregateTabProps {
-  readonly host: Host | null;
-  readonly processor: FileProcessor;
-  readonly download: Download;
-  readonly built: Built | null;
-  readonly onBuilt: (built: Built) => void;
-  readonly lang: Lang;
-  readonly t: Strings;
-}
+export type AggregateTabProps = SummaryTabProps;
 
 type Stage = { kind: 'reading'; done: number; total: number } | { kind: 'writing'; done: number; total: number } | { kind: 'working' };
 

@@ -6,23 +6,13 @@
 import { useState } from 'react';
 import { Button, Checkbox, Field, Radio, RadioGroup, Text, Textarea } from '@fluentui/react-components';
 import type { CsvEncoding } from '../../xlsx/csv-encode';
-import type { Host } from '../host';
-import { CSV_MIME, type CsvOutput, type Download, type FileProcessor } from '../processor';
-import { buildSummary, type Built } from '../pipeline';
-import type { Lang, Strings } from '../i18n';
+import { CSV_MIME, type CsvOutput } from '../processor';
+import { buildSummary, type SummaryTabProps } from '../pipeline';
 import { DoneBar, ErrorBar, Progress } from '../feedback';
 import { FilePicker } from '../FilePicker';
 import { parseCsv } from '../csv-rows';
 
-export interface ExportTabProps {
-  readonly host: Host | null;
-  readonly processor: FileProcessor;
-  readonly download: Download;
-  readonly built: Built | null;
-  readonly onBuilt: (built: Built) => void;
-  readonly lang: Lang;
-  readonly t: Strings;
-}
+export type ExportTabProps = SummaryTabProps;
 
 export function ExportTab({ host, processor, download, built, onBuilt, lang, t }: ExportTabProps) {
   const [mask, setMask] = useState(false);
