@@ -36,6 +36,12 @@ export class UsageError extends Error {}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // `pilot-tables aggregate --help` is how people ask; before `--`, a help flag wins over everything else.
+  const beforeDashes = rest.indexOf('--') < 0 ? rest : rest.slice(0, rest.indexOf('--'));
+  if (command !== undefined && (beforeDashes.includes('--help') || beforeDashes.includes('-h'))) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   try {
     switch (command) {
       case 'validate': {

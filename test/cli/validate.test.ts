@@ -184,4 +184,21 @@ describe('unreadable input and usage errors exit 2', () => {
     expect(r.stdout).toContain('pilot-tables aggregate');
     expect(r.stdout).toContain('--exit-zero');
   });
+
+  test.each([
+    [['aggregate', '--help']],
+    [['template', '-o', 'x.xlsx', '-h']],
+    [['validate', 'nothing-here', '--help']],
+  ])('a help flag after a command (%j) → 0 with the usage text', async (argv) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('pilot-tables validate');
+    expect(r.stderr).toBe('');
+  });
+
+  test('after `--`, --help is a file name, not a flag', async () => {
+    const r = await runCli(['validate', '--', '--help']);
+    expect(r.code).toBe(2);
+    expect(r.stderr + r.stdout).toContain('--help');
+  });
 });
