@@ -9,7 +9,7 @@
  * Labels, hints and kinds come from src/core/notice/forms; nothing here names a field.
  * Split into a pure plan and a writer that only queues (the caller owns every `context.sync()`).
  */
-import { APPLICANT_BASICS, FORMS, JOINT_APPLICANT_COLUMNS, ORG_NATURES, dropdownValues, type FieldKind, type FieldSpec, type FormSpec, type Variant, type VocabularyKey } from '../core/notice';
+import { APPLICANT_BASICS, FORMS, JOINT_APPLICANT_COLUMNS, ORG_NATURES, TEXT_FIELD_KINDS, dropdownValues, type FieldKind, type FieldSpec, type FormSpec, type Variant, type VocabularyKey } from '../core/notice';
 import { columnLetter } from '../core/grid/types';
 import { LIST_KEYS, LISTS_SHEET, type DropdownList } from './lists';
 import { charsToPoints } from './units';
@@ -38,8 +38,6 @@ export const FORM_FIRST_FIELD_ROW = 2;
 /** Blank rows of the 联合申报单位 table (rows are added as needed). */
 export const JOINT_ROWS = 3;
 
-/** Phones, codes and dates keep exactly what was typed (13800138000, 0123…, 2015.3), never a number. */
-const TEXT_KINDS: ReadonlySet<FieldKind> = new Set<FieldKind>(['phone', 'fax', 'creditCode', 'date']);
 
 export interface PlannedFormField {
   readonly key: string;
@@ -123,7 +121,7 @@ export function planForm(variant: Variant, suffix = 1): PlannedForm {
       labelAddress: `A${row}`,
       valueAddress: `B${row}`,
       valueMerge: `B${row}:${last}${row}`,
-      text: TEXT_KINDS.has(f.kind),
+      text: TEXT_FIELD_KINDS.has(f.kind),
       hint: f.hint,
       rowHeight: f.kind === 'text400' ? 90 : 22,
       list: f.kind === 'orgNature' ? nature : undefined,
@@ -146,7 +144,7 @@ export function planForm(variant: Variant, suffix = 1): PlannedForm {
         key: c.key,
         header: c.label,
         letter: columnLetter(i + 1),
-        text: TEXT_KINDS.has(c.kind),
+        text: TEXT_FIELD_KINDS.has(c.kind),
         list: c.kind === 'orgNature' ? nature : undefined,
       })),
     };

@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { TABLES, VARIANTS, tableTitle, type TableKey, type Variant } from '../core/notice/tables';
-import { APPLICANT_BASICS, AUTHORITY_BASICS, JOINT_APPLICANT_COLUMNS, type FieldSpec, type FormSpec } from '../core/notice/forms';
+import { APPLICANT_BASICS, AUTHORITY_BASICS, JOINT_APPLICANT_COLUMNS, TEXT_FIELD_KINDS, type FieldSpec, type FormSpec } from '../core/notice/forms';
 import { NOTICE } from '../core/notice/limits';
 import { colLetter, dropdownFor, orgNatureList, type DropdownList } from './template-lists';
 
@@ -306,7 +306,7 @@ function writeForm(wb: ExcelJS.Workbook, form: FormSpec, lists: ListsSheet): voi
     const jointRows = 3;
     for (let n = 1; n <= jointRows; n++) {
       JOINT_APPLICANT_COLUMNS.forEach((c, i) => {
-        if (c.kind === 'creditCode') ws.getRow(row + n).getCell(i + 2).numFmt = '@';
+        if (TEXT_FIELD_KINDS.has(c.kind)) ws.getRow(row + n).getCell(i + 2).numFmt = '@';
       });
     }
     const natureCol = JOINT_APPLICANT_COLUMNS.findIndex((c) => c.kind === 'orgNature');
@@ -335,8 +335,7 @@ function writeFormField(ws: ExcelJS.Worksheet, row: number, f: FieldSpec, lists:
   const value = ws.getCell(`B${row}`);
   value.border = BORDER;
   value.alignment = { vertical: 'middle', wrapText: true };
-  if (f.kind === 'phone' || f.kind === 'fax' || f.kind === 'creditCode') value.numFmt = '@';
-  if (f.kind === 'date') value.numFmt = 'yyyy-mm-dd';
+  if (TEXT_FIELD_KINDS.has(f.kind)) value.numFmt = '@';
   if (f.hint) {
     value.value = f.hint;
     value.font = HINT_FONT;

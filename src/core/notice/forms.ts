@@ -17,6 +17,12 @@ export type FieldKind =
   | 'text400' // 不超过400字
   | 'direction'; // 申报方向
 
+/**
+ * Fields a template formats as text, in Excel and in the .xlsx alike: what was typed stays as typed (13800138000,
+ * a code's leading 0, 2015.3 or 2015年3月 for a date), never turned into a number or a serial date.
+ */
+export const TEXT_FIELD_KINDS: ReadonlySet<FieldKind> = new Set<FieldKind>(['phone', 'fax', 'creditCode', 'date']);
+
 export interface FieldSpec {
   readonly key: string;
   readonly label: string;
