@@ -3,7 +3,9 @@
  * default `min` metadata accepts 11111111111), fixed lines with area code, 400/800 service numbers.
  * Pure: takes text, returns a structured result, never throws.
  */
+import { Metadata } from 'libphonenumber-js/core';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import maxMetadata from 'libphonenumber-js/max/metadata';
 
 export type PhoneKind = 'mobile' | 'fixed' | 'service';
 
@@ -74,16 +76,111 @@ function numberType(digits: string): string | undefined {
   }
 }
 
+/** The part of a number type's metadata the mobile check reads (present at runtime, not in the package's typings). */
+interface TypeDefinition {
+  pattern(): string;
+  possibleLengths(): readonly number[] | undefined;
+}
+
+/** The part of libphonenumber's numbering plan the mobile check reads. */
+interface PlanFacts {
+  callingCode(): string;
+  IDDPrefix(): string;
+  nationalPrefixForParsing(): string | undefined;
+  nationalNumberPattern(): string;
+  type(type: string): TypeDefinition | undefined;
+}
+
+function isPlanFacts(plan: unknown): plan is PlanFacts {
+  if (typeof plan !== 'object' || plan === null) return false;
+  const methods = ['callingCode', 'IDDPrefix', 'nationalPrefixForParsing', 'nationalNumberPattern', 'type'];
+  return methods.every((m) => typeof (plan as Record<string, unknown>)[m] === 'function');
+}
+
+/**
+ * CN's mobile facts from the same max metadata getType() reads, compiled once. getType() builds
+ * `new RegExp('^(?:' + pattern + ')$')` for the national pattern, then tries the (huge) fixed-line pattern, then
+ * mobile, on every call; that was most of the phone checks' time.
+ */
+interface MobileFacts {
+  /** Numbers starting like an IDD prefix, a national/carrier prefix or the calling code: the parser may rewrite them. */
+  readonly rewritten: readonly RegExp[];
+  readonly national: RegExp;
+  readonly mobile: RegExp;
+  readonly mobileLengths: readonly number[] | undefined;
+}
+
+function entirely(pattern: string): RegExp {
+  return new RegExp(`^(?:${pattern})$`);
+}
+
+/**
+ * Undefined when the metadata is not shaped as this code expects (another package version): then every number
+ * takes the long way, so an upgrade can make the check slower, never different.
+ */
+function loadMobileFacts(): MobileFacts | undefined {
+  try {
+    const metadata = new Metadata(maxMetadata);
+    metadata.selectNumberingPlan('CN');
+    const plan: unknown = metadata.numberingPlan;
+    if (!isPlanFacts(plan)) return undefined;
+    const mobile = plan.type('MOBILE');
+    // getType() answers FIXED_LINE_OR_MOBILE for any fixed line when the mobile pattern is missing or empty.
+    if (!mobile || !mobile.pattern()) return undefined;
+    // One country on +86, so the parser never picks another country's plan for a CN national number.
+    if (maxMetadata.country_calling_codes[plan.callingCode()]?.length !== 1) return undefined;
+    const prefixes = [plan.IDDPrefix(), plan.nationalPrefixForParsing(), plan.callingCode()].filter((p): p is string => !!p);
+    return {
+      rewritten: prefixes.map((p) => new RegExp(`^(?:${p})`)),
+      national: entirely(plan.nationalNumberPattern()),
+      mobile: entirely(mobile.pattern()),
+      mobileLengths: mobile.possibleLengths(),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+const MOBILE_FACTS = loadMobileFacts();
+
+/**
+ * getType() is MOBILE or FIXED_LINE_OR_MOBILE exactly when the national number matches the national pattern and
+ * the mobile type (its lengths, then its pattern) — whether it also matches fixed line only picks between the two.
+ * That holds when the parser keeps the digits as the national number, i.e. no prefix it strips can match; those
+ * numbers (179xx… carrier codes) and anything not mobile-shaped get undefined here and go the long way.
+ */
+function fastAllocatedMobile(digits: string): boolean | undefined {
+  const facts = MOBILE_FACTS;
+  if (!facts || !MOBILE_SHAPE.test(digits) || facts.rewritten.some((re) => re.test(digits))) return undefined;
+  if (!facts.national.test(digits)) return false;
+  if (facts.mobileLengths && !facts.mobileLengths.includes(digits.length)) return false;
+  return facts.mobile.test(digits);
+}
+
+function slowAllocatedMobile(digits: string): boolean {
+  const type = numberType(digits);
+  return type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE';
+}
+
 const mobileCache = new BoundedCache<boolean>(PHONE_CACHE_LIMIT);
 
 /** Whether an 11-digit mobile lies in an allocated range (libphonenumber max metadata). Cached. */
 export function isAllocatedMobile(digits: string): boolean {
   const cached = mobileCache.get(digits);
   if (cached !== undefined) return cached;
-  const type = numberType(digits);
-  const ok = type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE';
+  const ok = fastAllocatedMobile(digits) ?? slowAllocatedMobile(digits);
   mobileCache.set(digits, ok);
   return ok;
+}
+
+/** For tests: whether the compiled fast path is active (false means every number takes the long way). */
+export function mobileFastPathActive(): boolean {
+  return MOBILE_FACTS !== undefined;
+}
+
+/** For tests: the fast path's own answer, undefined where it defers to getType(). Not cached. */
+export function allocatedMobileFast(digits: string): boolean | undefined {
+  return fastAllocatedMobile(digits);
 }
 
 const fixedCache = new BoundedCache<boolean>(PHONE_CACHE_LIMIT);
@@ -163,35 +260,43 @@ interface PhoneOptions {
   readonly allowFixed?: boolean;
 }
 
+/**
+ * The result object, keys always in this order (input, extension, then the rest) as before. Built as a literal:
+ * spreading a shared `base` cost more than the whole check.
+ */
+function result(input: string, extension: string | undefined, kind: PhoneKind, digits: string, display: string, ok: boolean, problems: PhoneProblem[]): PhoneCheck {
+  return { input, extension, kind, digits, display, ok, problems };
+}
+
+function invalid(input: string, extension: string | undefined): PhoneCheck {
+  return { input, extension, ok: false, problems: ['invalid'] };
+}
+
 /** Check one written number. */
 export function checkPhone(text: string, options: PhoneOptions = {}): PhoneCheck {
   const allowFixed = options.allowFixed ?? true;
   const input = text.normalize('NFKC').trim();
   const { digits, extension } = splitNumber(input);
-  const base = { input, extension };
-  if (!digits) return { ...base, ok: false, problems: ['invalid'] };
+  if (!digits) return invalid(input, extension);
 
   if (MOBILE_SHAPE.test(digits)) {
     const allocated = isAllocatedMobile(digits);
-    return { ...base, kind: 'mobile', digits, display: digits, ok: true, problems: allocated ? [] : ['mobile-unallocated'] };
+    return result(input, extension, 'mobile', digits, digits, true, allocated ? [] : ['mobile-unallocated']);
   }
   if (/^(?:400|800)\d{7}$/.test(digits)) {
-    return { ...base, kind: 'service', digits, display: formatService(digits), ok: allowFixed, problems: ['service-number'] };
+    return result(input, extension, 'service', digits, formatService(digits), allowFixed, ['service-number']);
   }
   if (/^0\d{9,11}$/.test(digits)) {
-    const ok = isValidFixedLine(digits);
-    return ok
-      ? { ...base, kind: 'fixed', digits, display: formatFixed(digits, extension), ok: allowFixed, problems: [] }
-      : { ...base, ok: false, problems: ['invalid'] };
+    return isValidFixedLine(digits) ? result(input, extension, 'fixed', digits, formatFixed(digits, extension), allowFixed, []) : invalid(input, extension);
   }
   if (/^[2-9]\d{6,7}$/.test(digits)) {
-    return { ...base, kind: 'fixed', digits, display: extension ? `${digits}-${extension}` : digits, ok: allowFixed, problems: ['no-area-code'] };
+    return result(input, extension, 'fixed', digits, extension ? `${digits}-${extension}` : digits, allowFixed, ['no-area-code']);
   }
   if (/^[1-9]\d{9,10}$/.test(digits) && isValidFixedLine(`0${digits}`)) {
     const repaired = `0${digits}`;
-    return { ...base, kind: 'fixed', digits: repaired, display: formatFixed(repaired, extension), ok: false, problems: ['missing-leading-zero'] };
+    return result(input, extension, 'fixed', repaired, formatFixed(repaired, extension), false, ['missing-leading-zero']);
   }
-  return { ...base, ok: false, problems: ['invalid'] };
+  return invalid(input, extension);
 }
 
 /** A mobile only (联系方式（手机与邮箱））: fixed lines and service numbers are not accepted. */
