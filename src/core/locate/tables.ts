@@ -195,6 +195,27 @@ interface RowView {
   readonly allTexts: string[];
 }
 
+/**
+ * { text, cell, raw? } — `raw` only when there is one, keys in this order. Built as a literal: spreading
+ * `...(raw ? { raw } : {})` into every cell of every row was the row reader's largest cost.
+ */
+function recordCell(text: string, cell: string, raw: GridCell | undefined): RecordCell {
+  return raw ? { text, cell, raw } : { text, cell };
+}
+
+/** Every table column other than 序号 is empty, a printed hint or an ellipsis (the blank template's first row). */
+function onlyHintsBesideSeq(texts: ReadonlyMap<string, string>): boolean {
+  for (const [k, t] of texts) if (!(k === 'seq' || t === '' || isHint(t) || isEllipsis(t))) return false;
+  return true;
+}
+
+const NUMERIC_SEQ = /^\d+(\.0+)?$/;
+
+/** 序号 is a number (1, 2.0, full-width １). ASCII text is its own NFKC, so only other text needs normalising. */
+function isNumericSeq(seq: string): boolean {
+  return NUMERIC_SEQ.test(seq) || NUMERIC_SEQ.test(seq.normalize('NFKC'));
+}
+
 export function readTableRows(sheet: GridSheet, loc: Omit<LocatedTable, 'rows' | 'skipped' | 'lastRow'>, match: HeaderMatcher = matchHeader): Pick<LocatedTable, 'rows' | 'skipped' | 'lastRow'> {
   const idx = mergeIndex(sheet);
   const headerEnd = loc.headerRows[loc.headerRows.length - 1];
@@ -215,12 +236,20 @@ export function readTableRows(sheet: GridSheet, loc: Omit<LocatedTable, 'rows' |
     return { cell: rawCell(sheet, r, c), row: r, col: c };
   };
 
+  const columnText = (r: number, cols: readonly number[]): string => {
+    // One column (nearly always): its text as is — what joining the one non-empty part gives, without the arrays.
+    if (cols.length === 1) return text(cellAt(r, cols[0]).cell);
+    return cols
+      .map((c) => text(cellAt(r, c).cell))
+      .filter((t) => t !== '')
+      .join(' ');
+  };
+
   const view = (r: number): RowView => {
     const texts = new Map<string, string>();
     let nonEmpty = 0;
     for (const k of colKeys) {
-      const parts = (loc.columns.get(k) ?? []).map((c) => text(cellAt(r, c).cell)).filter((t) => t !== '');
-      const t = parts.join(' ');
+      const t = columnText(r, loc.columns.get(k) ?? []);
       texts.set(k, t);
       if (t) nonEmpty++;
     }
@@ -259,7 +288,7 @@ export function readTableRows(sheet: GridSheet, loc: Omit<LocatedTable, 'rows' |
     else if (isTotal(seq) || isTotal(name) || isTotal(vals[0])) reason = 'total';
     else if (v.nonEmpty === 1 && seq !== '' && loc.columns.has('seq')) reason = 'seq-only';
     // The blank template's first row: 序号 1 beside the printed hints （企业类、产品服务类） — not data either.
-    else if (seq !== '' && loc.columns.has('seq') && [...v.texts].every(([k, t]) => k === 'seq' || t === '' || isHint(t) || isEllipsis(t))) reason = 'hint';
+    else if (seq !== '' && loc.columns.has('seq') && onlyHintsBesideSeq(v.texts)) reason = 'hint';
     if (reason) {
       if (blankRun >= 3 && reason !== 'ellipsis') break;
       skipped.push({ row: r + 1, reason });
@@ -271,7 +300,7 @@ export function readTableRows(sheet: GridSheet, loc: Omit<LocatedTable, 'rows' |
     const firstCol = allCols.find((c) => text(rawCell(sheet, r, c)) !== '');
     const m = firstCol !== undefined ? idx.at(r, firstCol) : undefined;
     if (m && m.r0 === r && m.c1 - m.c0 >= 2 && vals.length === 1 && !/^\d+$/.test(seq)) break;
-    const numericSeq = /^\d+(\.0+)?$/.test(seq.normalize('NFKC'));
+    const numericSeq = isNumericSeq(seq);
     const dataLike = name !== '' || v.nonEmpty >= 2;
     const strongData = (numericSeq && v.nonEmpty >= 3) || v.nonEmpty >= colKeys.length - 1;
     if (blankRun >= 3 && !strongData) break;
@@ -283,12 +312,12 @@ export function readTableRows(sheet: GridSheet, loc: Omit<LocatedTable, 'rows' |
       const t = v.texts.get(k) ?? '';
       const first = cellAt(r, cols[0]);
       if (cols.length === 1) {
-        cells[k] = { text: t, cell: a1(first.row, first.col), ...(first.cell ? { raw: first.cell } : {}) };
+        cells[k] = recordCell(t, a1(first.row, first.col), first.cell);
       } else {
         const raws = cols.map((c) => cellAt(r, c).cell).filter((x): x is GridCell => !!x);
         const link = raws.find((x) => x.link)?.link;
         const raw: GridCell | undefined = raws.length ? { text: t, type: 'string', ...(link ? { link } : {}) } : undefined;
-        cells[k] = { text: t, cell: a1(first.row, first.col), ...(raw ? { raw } : {}) };
+        cells[k] = recordCell(t, a1(first.row, first.col), raw);
       }
     }
     rows.push({ row: r + 1, cells });

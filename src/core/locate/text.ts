@@ -6,10 +6,18 @@ import { TABLES, TABLE_KEYS, type TableKey } from '../notice/tables';
 import { normalizeText } from '../text/normalize';
 
 /**
+ * Text headerKey returns unchanged (most data cells the locator looks at): NFKC-stable characters, no space, none
+ * of the characters the key rewrites — A-Z, * : and the brackets [ ] { } 【 】. Checked against the long way in
+ * test/core/normalize-fast.test.ts.
+ */
+const HEADER_KEY_STABLE = /^[!-)+-9;-@\\^-z|~\u00B7\u2014\u2018-\u201D\u3001\u3002\u3008-\u300F\u4E00-\u9FFF]+$/;
+
+/**
  * Compare key for a header or label: NFKC (full-width brackets and colons to half-width), every space and line
  * break removed, all bracket kinds to (), leading required-marks (*) and trailing colons dropped, lower case.
  */
 export function headerKey(text: string): string {
+  if (HEADER_KEY_STABLE.test(text)) return text;
   return normalizeText(text)
     .replace(/\s+/g, '')
     .replace(/[（【［〔[{]/g, '(')

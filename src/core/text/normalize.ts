@@ -6,8 +6,20 @@
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const SPACES = /[\s\u00A0\u3000]+/g;
 
+/**
+ * Characters NFKC leaves alone whatever surrounds them: printable ASCII, CJK unified ideographs and a few common
+ * CJK marks (· — ‘’“” 、。〈〉《》「」『』【】). None has a decomposition, none is the second half of a canonical
+ * composition, none is whitespace or zero-width (test/core/normalize-fast.test.ts checks this over every code point).
+ */
+export const NFKC_STABLE_CHARS = '!-~\u00B7\u2014\u2018-\u201D\u3001\u3002\u3008-\u3011\u4E00-\u9FFF';
+
+/** Text normalizeText returns unchanged: stable characters in words separated by single spaces, nothing to trim. */
+const ALREADY_NORMAL = new RegExp(`^(?:[${NFKC_STABLE_CHARS}]+(?: [${NFKC_STABLE_CHARS}]+)*)?$`);
+
 /** NFKC (full-width letters, digits, ＠ and brackets to half-width), zero-width characters removed, spaces folded, trimmed. */
 export function normalizeText(value: string): string {
+  // Most cells (names, numbers, e-mails, plain Chinese) are already normal; one scan is far cheaper than NFKC.
+  if (ALREADY_NORMAL.test(value)) return value;
   return value.normalize('NFKC').replace(ZERO_WIDTH, '').replace(SPACES, ' ').trim();
 }
 
@@ -22,10 +34,17 @@ export function stripTrailingPunctuation(value: string): string {
 }
 
 /**
+ * Names nameKey returns unchanged: NFKC-stable characters with no space, no A-Z and no 【】 (the only stable
+ * characters the key rewrites), not ending in punctuation it strips (。 . ; , 、). Most company names.
+ */
+const NAME_KEY_STABLE = /^(?:[!-@[-~\u00B7\u2014\u2018-\u201D\u3001\u3002\u3008-\u300F\u4E00-\u9FFF]*[!-+\-/-:<-@[-~\u00B7\u2014\u2018-\u201D\u3008-\u300F\u4E00-\u9FFF])?$/;
+
+/**
  * The key two names are the same under: compact, brackets unified, trailing punctuation dropped, case folded.
  * 星汉智能装备股份有限公司 and "星汉智能装备股份有限公司 " and its full-width-bracket spelling share one key.
  */
 export function nameKey(value: string): string {
+  if (NAME_KEY_STABLE.test(value)) return value;
   return stripTrailingPunctuation(compactText(value))
     .replace(/[（【［〔]/g, '(')
     .replace(/[）】］〕]/g, ')')
