@@ -28,6 +28,9 @@ describe.each(Object.keys(VARIANTS) as Variant[])('template --variant %s', (vari
     const wanted = VARIANTS[variant].tables.map((t) => t.table).sort();
     expect(Object.keys(submission.tables).sort()).toEqual(wanted);
     for (const key of wanted) expect(submission.tables[key]?.rows).toEqual([]);
+    // The form's hint (（全称）) is not a submitter or a region: a blank template names nobody.
+    expect(submission.submitter).toBeUndefined();
+    expect(submission.region).toBeUndefined();
     // A blank template is not a finished submission, but nothing in its tables is mistaken for data.
     const issues = checkFile(bytes, 'x.xlsx').issues;
     expect(issues.filter((i) => i.code === 'table.empty').map((i) => i.table).sort()).toEqual(wanted);
