@@ -46,6 +46,7 @@ describe('README', () => {
     const raised = [
       ...codesIn(join(ROOT, 'src/core/locate'), /'(workbook\.[a-z-]+)'/g),
       ...codesIn(join(ROOT, 'src/xlsx'), /'(read\.[a-z.-]+)'/g),
+      ...codesIn(join(ROOT, 'src/cli'), /'((?:read|workbook|cross)\.[a-z.-]+)'/g),
       ...codesIn(join(ROOT, 'src/core/aggregate'), /'(cross\.[a-z-]+)'/g),
     ];
     expect(raised.length).toBeGreaterThan(15);
