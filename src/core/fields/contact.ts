@@ -3,6 +3,7 @@
  * 联系人及联系方式 holds a person's name and a reachable number. Every token keeps its span in the cell's own
  * text, so a fix can replace exactly that token and leave the rest of the cell as the person wrote it.
  */
+import { nfkc } from '../text/normalize';
 import { checkEmail, type EmailCheck } from './email';
 import { checkPhone, type PhoneCheck } from './phone';
 
@@ -51,7 +52,7 @@ const ONLY_SEPARATORS = new RegExp(`^${SEPARATOR_CLASS}*$`);
 
 /** What is left of a cell once its tokens are blanked: labels and separators out, spaces folded. */
 function restText(leftover: string): string {
-  const t = leftover.normalize('NFKC');
+  const t = nfkc(leftover);
   // Most contact cells leave only the separator between number and address (a space, ，, ；, a line break).
   if (ONLY_SEPARATORS.test(t)) return '';
   return t.replace(LABELS, ' ').replace(SEPARATORS, ' ').replace(/\s+/g, ' ').trim();
@@ -59,7 +60,7 @@ function restText(leftover: string): string {
 
 function digitCount(s: string): number {
   let n = 0;
-  for (const ch of s.normalize('NFKC')) if (ch >= '0' && ch <= '9') n++;
+  for (const ch of nfkc(s)) if (ch >= '0' && ch <= '9') n++;
   return n;
 }
 

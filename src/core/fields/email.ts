@@ -4,6 +4,7 @@
  * alone makes the address valid; typo repairs (`@163` → `@163.com`, `.con` → `.com`, `@gmial.com`) are suggestions.
  */
 import { z } from 'zod';
+import { nfkc } from '../text/normalize';
 
 const EMAIL = z.email();
 
@@ -46,7 +47,7 @@ export interface EmailCheck {
 
 /** NFKC, trim, mailto: removed, 。． → . in the domain, domain lower-cased, spaces around @ and dots dropped. */
 export function normalizeEmail(text: string): string {
-  let t = text.normalize('NFKC').replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '').trim();
+  let t = nfkc(text).replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '').trim();
   t = t.replace(/^mailto:\s*/i, '');
   t = t.replace(/^[<《(（[【'"“‘]+|[>》)）\]】'"”’。.;；,，、]+$/gu, '');
   const at = t.lastIndexOf('@');
@@ -127,11 +128,12 @@ export function checkEmail(text: string): EmailCheck {
   if (!normalized) return { input, normalized, valid: false, normalizedValid: false, problems: ['empty'] };
   if (isValidEmail(input)) {
     const suggestion = suggestTypoOnly(input);
-    return { input, normalized, valid: true, normalizedValid: true, problems: [], ...(suggestion ? { suggestion } : {}) };
+    // Literals, not `...(suggestion ? { suggestion } : {})`: same keys in the same order, without a spread per address.
+    return suggestion ? { input, normalized, valid: true, normalizedValid: true, problems: [], suggestion } : { input, normalized, valid: true, normalizedValid: true, problems: [] };
   }
   if (isValidEmail(normalized)) return { input, normalized, valid: false, normalizedValid: true, problems: ['needs-normalisation'] };
   const suggestion = suggestEmail(normalized);
-  return { input, normalized, valid: false, normalizedValid: false, problems: ['invalid'], ...(suggestion ? { suggestion } : {}) };
+  return suggestion ? { input, normalized, valid: false, normalizedValid: false, problems: ['invalid'], suggestion } : { input, normalized, valid: false, normalizedValid: false, problems: ['invalid'] };
 }
 
 /** A valid address on a misspelt well-known domain (zs@qq.con, zs@gmial.com) — still worth a warning. */

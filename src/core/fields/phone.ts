@@ -6,6 +6,7 @@
 import { Metadata } from 'libphonenumber-js/core';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import maxMetadata from 'libphonenumber-js/max/metadata';
+import { nfkc } from '../text/normalize';
 
 export type PhoneKind = 'mobile' | 'fixed' | 'service';
 
@@ -164,11 +165,16 @@ function slowAllocatedMobile(digits: string): boolean {
 
 const mobileCache = new BoundedCache<boolean>(PHONE_CACHE_LIMIT);
 
-/** Whether an 11-digit mobile lies in an allocated range (libphonenumber max metadata). Cached. */
+/**
+ * Whether an 11-digit mobile lies in an allocated range (libphonenumber max metadata). The compiled check answers
+ * most numbers faster than a lookup in a large cache would, so only the numbers it defers on are cached.
+ */
 export function isAllocatedMobile(digits: string): boolean {
+  const fast = fastAllocatedMobile(digits);
+  if (fast !== undefined) return fast;
   const cached = mobileCache.get(digits);
   if (cached !== undefined) return cached;
-  const ok = fastAllocatedMobile(digits) ?? slowAllocatedMobile(digits);
+  const ok = slowAllocatedMobile(digits);
   mobileCache.set(digits, ok);
   return ok;
 }
@@ -222,7 +228,7 @@ const EXTENSION = /\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})\s*$/i;
 
 /** Digits and an extension out of a written number: spaces, brackets, dashes, +86/0086, 转801, -801. */
 export function splitNumber(text: string): { digits: string; extension?: string; hadPlus: boolean } {
-  let t = text.normalize('NFKC').trim().replace(LABEL, '');
+  let t = nfkc(text).trim().replace(LABEL, '');
   let extension: string | undefined;
   const ext = EXTENSION.exec(t);
   if (ext && /\d/.test(t.slice(0, ext.index))) {
@@ -275,7 +281,7 @@ function invalid(input: string, extension: string | undefined): PhoneCheck {
 /** Check one written number. */
 export function checkPhone(text: string, options: PhoneOptions = {}): PhoneCheck {
   const allowFixed = options.allowFixed ?? true;
-  const input = text.normalize('NFKC').trim();
+  const input = nfkc(text).trim();
   const { digits, extension } = splitNumber(input);
   if (!digits) return invalid(input, extension);
 

@@ -53,10 +53,13 @@ export function extractForm(sheets: readonly GridSheet[], spec: FormSpec, claime
     const idx = mergeIndex(sheet);
     const txt = (r: number, c: number): string => (rawCell(sheet, r, c)?.text ?? '').trim();
     const isLabel = (t: string): boolean => !!t && (lookup(index, t) !== undefined || SUB_LABELS.has(headerKey(t)) || /[:：]\s*$/.test(t));
+    // Claims of this sheet, then of each row: most cells lie in a table, and are ruled out against a row's claims.
+    const onSheet = claimed.filter((x) => x.sheet === sheet.name);
     sheet.rows.forEach((row, r) => {
+      const onRow = onSheet.filter((x) => r >= x.r0 && r <= x.r1);
       row?.forEach((cell, c) => {
         const t = cell?.text.trim() ?? '';
-        if (!t || isClaimed(sheet.name, r, c)) return;
+        if (!t || onRow.some((x) => c >= x.c0 && c <= x.c1)) return;
         // "label：value" in one cell
         const colon = /^([^:：]{1,30})[:：]\s*(.+)$/s.exec(t);
         if (colon) {

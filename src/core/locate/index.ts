@@ -111,12 +111,16 @@ export function locateSubmission(grid: GridWorkbook): LocateResult {
   const outside: { text: string; sheet: string }[] = [];
   for (const s of visibleSheets) {
     outside.push({ text: s.name, sheet: s.name });
-    s.rows.forEach((row, r) =>
-      row?.forEach((c, col) => {
+    // The claims of this sheet, then of each row: a cell is tested against a row's few claims, not every table.
+    const onSheet = claimed.filter((x) => x.sheet === s.name);
+    s.rows.forEach((row, r) => {
+      if (!row) return;
+      const onRow = onSheet.filter((x) => r >= x.r0 && r <= x.r1);
+      row.forEach((c, col) => {
         const t = c?.text.trim();
-        if (t && !claimed.some((x) => x.sheet === s.name && r >= x.r0 && r <= x.r1 && col >= x.c0 && col <= x.c1)) outside.push({ text: t, sheet: s.name });
-      }),
-    );
+        if (t && !onRow.some((x) => col >= x.c0 && col <= x.c1)) outside.push({ text: t, sheet: s.name });
+      });
+    });
   }
   const titleTexts = [...visible.map((t) => t.titleText ?? ''), ...outside.map((o) => o.text).filter((t) => t.length <= 80)].filter(Boolean);
 

@@ -3,10 +3,10 @@
  * titles above, stacked or side by side, one- or two-row headers, and read their data rows.
  */
 import { mergeIndex, rawCell, visibleCell } from '../grid/merges';
-import { a1, columnLetter, type GridCell, type GridSheet } from '../grid/types';
+import { columnLetter, type GridCell, type GridSheet } from '../grid/types';
 import { TABLES, TABLE_KEYS, type TableKey } from '../notice/tables';
 import type { RecordCell, TableRow } from '../submission/types';
-import { isEllipsis, isFooter, isHint, isSubHeader, isTotal, matchHeader, parseTitle, type ColumnMatch, type TitleInfo } from './text';
+import { isEllipsis, isFooter, isHint, isSubHeader, isTotal, matchHeader, matchHeaderIfStable, MOST_COLUMNS_PER_CELL, parseTitle, type ColumnMatch, type TitleInfo } from './text';
 
 export type SkipReason = 'blank' | 'ellipsis' | 'hint' | 'total' | 'seq-only';
 
@@ -109,17 +109,49 @@ function scoreSegment(sheet: GridSheet, row: number, seg: Segment, match: Header
   for (const [table, e] of per) {
     const n = TABLES[table].columns.length;
     const hasName = e.cols.has('name');
-    if (e.cols.size < 3 || (!hasName && e.cols.size < n - 1)) continue;
+    if (e.cols.size < MIN_HEADER_COLUMNS || (!hasName && e.cols.size < n - 1)) continue;
     out.push({ table, row, c0: seg.c0, c1: seg.c1, columns: e.cols, score: e.cols.size / n + (hasName ? 1 : 0), exact: e.exact });
   }
   out.sort((a, b) => b.score - a.score || b.exact - a.exact);
   return out;
 }
 
+/** Columns a table needs in one header segment before scoreSegment keeps it. */
+const MIN_HEADER_COLUMNS = 3;
+
+/**
+ * How many non-empty cells of cells[c0..c1] may match a header, counting at most `enough`: a cell that is its own
+ * header key is matched (cheap), any other counts as a possible match. An upper bound, so a row it rules out
+ * surely has fewer matching cells — decided without normalising the names and contacts of every data row.
+ */
+function possibleHeaderCells(cells: ReadonlyArray<GridCell | undefined>, c0: number, c1: number, enough: number): number {
+  let n = 0;
+  const last = Math.min(c1, cells.length - 1);
+  for (let c = c0; c <= last && n < enough; c++) {
+    const t = text(cells[c]);
+    if (!t) continue;
+    const m = matchHeaderIfStable(t);
+    if (m === undefined || m.length > 0) n++;
+  }
+  return n;
+}
+
+/**
+ * Whether a row may give scoreSegment a table with enough columns: each matching cell gives a table at most
+ * MOST_COLUMNS_PER_CELL of them, so a row with too few possible header cells has no candidate.
+ */
+function mayBeHeaderRow(sheet: GridSheet, row: number): boolean {
+  const cells = sheet.rows[row];
+  if (!cells) return false;
+  const need = Math.ceil(MIN_HEADER_COLUMNS / Math.max(1, MOST_COLUMNS_PER_CELL));
+  return possibleHeaderCells(cells, 0, cells.length - 1, need) >= need;
+}
+
 /** Every header candidate on the sheet: per row and segment, the tables that fit, best first. */
 function headerCandidates(sheet: GridSheet, match: HeaderMatcher): HeaderCandidate[][] {
   const found: HeaderCandidate[][] = [];
   sheet.rows.forEach((_row, r) => {
+    if (!mayBeHeaderRow(sheet, r)) return;
     for (const seg of segments(sheet, r, match)) {
       const c = scoreSegment(sheet, r, seg, match);
       if (c.length) found.push(c);
@@ -171,7 +203,13 @@ function splitHeader(sheet: GridSheet, cand: HeaderCandidate): { columns: Map<st
   return { columns, rows: [cand.row, below], c1 };
 }
 
+/** Header cells a row needs, within a table's columns, to end the table as another header. */
+const MIN_HEADER_HITS = 3;
+
 function isHeaderRowWithin(sheet: GridSheet, row: number, c0: number, c1: number, match: HeaderMatcher): boolean {
+  // Nearly every row asked is data: rule it out before matching (and normalising) each of its cells.
+  const cells = sheet.rows[row];
+  if (!cells || possibleHeaderCells(cells, c0, c1, MIN_HEADER_HITS) < MIN_HEADER_HITS) return false;
   let hits = 0;
   let seq = false;
   const keys = new Set<string>();
@@ -185,11 +223,12 @@ function isHeaderRowWithin(sheet: GridSheet, row: number, c0: number, c1: number
       if (m.some((x) => x.key === 'seq')) seq = true;
     }
   }
-  return hits >= 3 && (seq || keys.size >= 3);
+  return hits >= MIN_HEADER_HITS && (seq || keys.size >= 3);
 }
 
 interface RowView {
-  readonly texts: Map<string, string>;
+  /** Each column's text, parallel to the table's column keys. */
+  readonly texts: string[];
   readonly nonEmpty: number;
   readonly firstText: string;
   readonly allTexts: string[];
@@ -204,8 +243,11 @@ function recordCell(text: string, cell: string, raw: GridCell | undefined): Reco
 }
 
 /** Every table column other than 序号 is empty, a printed hint or an ellipsis (the blank template's first row). */
-function onlyHintsBesideSeq(texts: ReadonlyMap<string, string>): boolean {
-  for (const [k, t] of texts) if (!(k === 'seq' || t === '' || isHint(t) || isEllipsis(t))) return false;
+function onlyHintsBesideSeq(keys: readonly string[], texts: readonly string[]): boolean {
+  for (let i = 0; i < keys.length; i++) {
+    const t = texts[i];
+    if (!(keys[i] === 'seq' || t === '' || isHint(t) || isEllipsis(t))) return false;
+  }
   return true;
 }
 
@@ -220,6 +262,10 @@ export function readTableRows(sheet: GridSheet, loc: Omit<LocatedTable, 'rows' |
   const idx = mergeIndex(sheet);
   const headerEnd = loc.headerRows[loc.headerRows.length - 1];
   const colKeys = [...loc.columns.keys()];
+  // Per column key, in colKeys order: its sheet columns, so no row looks them up in the map again.
+  const colLists = colKeys.map((k) => loc.columns.get(k) ?? []);
+  const seqAt = colKeys.indexOf('seq');
+  const nameAt = colKeys.indexOf('name');
   const rows: TableRow[] = [];
   const skipped: { row: number; reason: SkipReason }[] = [];
   let lastRow = headerEnd;
@@ -228,29 +274,43 @@ export function readTableRows(sheet: GridSheet, loc: Omit<LocatedTable, 'rows' |
   const allCols: number[] = [];
   for (const cols of loc.columns.values()) allCols.push(...cols);
   allCols.sort((a, b) => a - b);
+  // Column letters for the A1 addresses, worked out once per column rather than once per cell.
+  const letters = new Map<number, string>();
+  const address = (r: number, c: number): string => {
+    let l = letters.get(c);
+    if (l === undefined) letters.set(c, (l = columnLetter(c)));
+    return `${l}${r + 1}`;
+  };
+
+  /** Vertical merges inside the data propagate their value; header and title merges do not. */
+  const propagates = (r: number, c: number): boolean => {
+    const m = idx.at(r, c);
+    return !!m && m.r1 > m.r0 && m.c0 === m.c1 && m.r0 > headerEnd && (m.r0 !== r || m.c0 !== c);
+  };
 
   const cellAt = (r: number, c: number): { cell: GridCell | undefined; row: number; col: number } => {
-    const m = idx.at(r, c);
-    // Vertical merges inside the data propagate their value; header and title merges do not.
-    if (m && m.r1 > m.r0 && m.c0 === m.c1 && m.r0 > headerEnd && (m.r0 !== r || m.c0 !== c)) return visibleCell(sheet, r, c);
+    if (propagates(r, c)) return visibleCell(sheet, r, c);
     return { cell: rawCell(sheet, r, c), row: r, col: c };
   };
 
+  /** cellAt(r, c).cell, without the object. */
+  const cellOf = (r: number, c: number): GridCell | undefined => (propagates(r, c) ? visibleCell(sheet, r, c).cell : rawCell(sheet, r, c));
+
   const columnText = (r: number, cols: readonly number[]): string => {
     // One column (nearly always): its text as is — what joining the one non-empty part gives, without the arrays.
-    if (cols.length === 1) return text(cellAt(r, cols[0]).cell);
+    if (cols.length === 1) return text(cellOf(r, cols[0]));
     return cols
-      .map((c) => text(cellAt(r, c).cell))
+      .map((c) => text(cellOf(r, c)))
       .filter((t) => t !== '')
       .join(' ');
   };
 
   const view = (r: number): RowView => {
-    const texts = new Map<string, string>();
+    const texts: string[] = [];
     let nonEmpty = 0;
-    for (const k of colKeys) {
-      const t = columnText(r, loc.columns.get(k) ?? []);
-      texts.set(k, t);
+    for (const cols of colLists) {
+      const t = columnText(r, cols);
+      texts.push(t);
       if (t) nonEmpty++;
     }
     let firstText = '';
@@ -278,17 +338,17 @@ export function readTableRows(sheet: GridSheet, loc: Omit<LocatedTable, 'rows' |
     if (v.allTexts.some((t) => parseTitle(t)?.table !== undefined || /^表\s*\d+\s*$/.test(t))) break;
     if (isHeaderRowWithin(sheet, r, loc.c0, loc.c1, match)) break;
     if (isFooter(v.firstText)) break;
-    const vals = [...v.texts.values()].filter((t) => t !== '');
-    const seq = v.texts.get('seq') ?? '';
-    const name = v.texts.get('name') ?? '';
+    const vals = v.texts.filter((t) => t !== '');
+    const seq = seqAt >= 0 ? v.texts[seqAt] : '';
+    const name = nameAt >= 0 ? v.texts[nameAt] : '';
 
     let reason: SkipReason | undefined;
     if (vals.every((t) => isEllipsis(t))) reason = 'ellipsis';
     else if (vals.every((t) => isHint(t))) reason = 'hint';
     else if (isTotal(seq) || isTotal(name) || isTotal(vals[0])) reason = 'total';
-    else if (v.nonEmpty === 1 && seq !== '' && loc.columns.has('seq')) reason = 'seq-only';
+    else if (v.nonEmpty === 1 && seq !== '' && seqAt >= 0) reason = 'seq-only';
     // The blank template's first row: 序号 1 beside the printed hints （企业类、产品服务类） — not data either.
-    else if (seq !== '' && loc.columns.has('seq') && onlyHintsBesideSeq(v.texts)) reason = 'hint';
+    else if (seq !== '' && seqAt >= 0 && onlyHintsBesideSeq(colKeys, v.texts)) reason = 'hint';
     if (reason) {
       if (blankRun >= 3 && reason !== 'ellipsis') break;
       skipped.push({ row: r + 1, reason });
@@ -307,17 +367,17 @@ export function readTableRows(sheet: GridSheet, loc: Omit<LocatedTable, 'rows' |
     if (blankRun >= 1 && !dataLike) break;
     blankRun = 0;
     const cells: Record<string, RecordCell> = {};
-    for (const k of colKeys) {
-      const cols = loc.columns.get(k) ?? [];
-      const t = v.texts.get(k) ?? '';
+    for (let i = 0; i < colKeys.length; i++) {
+      const cols = colLists[i];
+      const t = v.texts[i];
       const first = cellAt(r, cols[0]);
       if (cols.length === 1) {
-        cells[k] = recordCell(t, a1(first.row, first.col), first.cell);
+        cells[colKeys[i]] = recordCell(t, address(first.row, first.col), first.cell);
       } else {
-        const raws = cols.map((c) => cellAt(r, c).cell).filter((x): x is GridCell => !!x);
+        const raws = cols.map((c) => cellOf(r, c)).filter((x): x is GridCell => !!x);
         const link = raws.find((x) => x.link)?.link;
         const raw: GridCell | undefined = raws.length ? { text: t, type: 'string', ...(link ? { link } : {}) } : undefined;
-        cells[k] = recordCell(t, a1(first.row, first.col), raw);
+        cells[colKeys[i]] = recordCell(t, address(first.row, first.col), raw);
       }
     }
     rows.push({ row: r + 1, cells });

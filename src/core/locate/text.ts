@@ -3,7 +3,7 @@
  * src/core/notice; this file only says how loosely they are matched.
  */
 import { TABLES, TABLE_KEYS, type TableKey } from '../notice/tables';
-import { normalizeText } from '../text/normalize';
+import { NFKC_STABLE_CHARS, normalizeText } from '../text/normalize';
 
 /**
  * Text headerKey returns unchanged (most data cells the locator looks at): NFKC-stable characters, no space, none
@@ -62,13 +62,39 @@ const HEADER_INDEX: ReadonlyMap<string, readonly ColumnMatch[]> = (() => {
   return m;
 })();
 
+/**
+ * The most columns of one table a single header text may be (1 with the notice's headers: no text names two
+ * columns of a table). The locator's pre-filters count cells, so they rely on this bound.
+ */
+export const MOST_COLUMNS_PER_CELL: number = (() => {
+  let most = 0;
+  for (const list of HEADER_INDEX.values()) {
+    const perTable = new Map<TableKey, number>();
+    for (const m of list) perTable.set(m.table, (perTable.get(m.table) ?? 0) + 1);
+    for (const n of perTable.values()) most = Math.max(most, n);
+  }
+  return most;
+})();
+
 /** Which table columns a header cell may be. */
 export function matchHeader(text: string): readonly ColumnMatch[] {
-  const k = headerKey(text);
+  return matchHeaderKey(headerKey(text));
+}
+
+/**
+ * matchHeader(text) when the text is its own header key, so the answer costs no normalising; undefined for any
+ * other text (which may or may not match). For pre-filters that rule data rows out cheaply.
+ */
+export function matchHeaderIfStable(text: string): readonly ColumnMatch[] | undefined {
+  return HEADER_KEY_STABLE.test(text) ? matchHeaderKey(text) : undefined;
+}
+
+function matchHeaderKey(k: string): readonly ColumnMatch[] {
   if (!k) return [];
   const direct = HEADER_INDEX.get(k);
   if (direct) return direct;
-  const stripped = withoutTrailingRemark(k);
+  // Only a key ending in ")" has a remark to strip; most data cells do not, and skip the regex.
+  const stripped = k.endsWith(')') ? withoutTrailingRemark(k) : k;
   if (stripped !== k && stripped) {
     const s = HEADER_INDEX.get(stripped);
     if (s) return s.map((x) => ({ ...x, exact: false }));
@@ -97,8 +123,30 @@ export interface TitleInfo {
   readonly table?: TableKey;
 }
 
+/** Text of NFKC-stable characters and whitespace: normalising it and dropping the spaces only drops the spaces. */
+const STABLE_OR_SPACE = new RegExp(`^[${NFKC_STABLE_CHARS}\\s]*$`);
+
+/**
+ * A title starts with 表 or holds a table's title, so it holds 表 or the first character of some title. Checked on
+ * the text as written, which is only sound where normalising changes no other character (STABLE_OR_SPACE).
+ */
+const TITLE_MARKS = new RegExp(`[表${TABLE_KEYS.map((k) => TABLES[k].title[0].replace(/[\\\]^-]/g, '\\$&')).join('')}]`);
+
+/**
+ * Text parseTitle surely answers undefined for, decided without normalising: the row reader asks of every cell
+ * of every data row, and nearly none is a title.
+ */
+function cannotBeTitle(text: string): boolean {
+  return STABLE_OR_SPACE.test(text) && !TITLE_MARKS.test(text);
+}
+
 /** "表1 服务机构基本情况", "表 1 服务对象基本情况", "表2：服务方案基本情况表" … */
 export function parseTitle(text: string): TitleInfo | undefined {
+  return cannotBeTitle(text) ? undefined : parseTitleLongWay(text);
+}
+
+/** parseTitle without the pre-filter (exported for the test that checks the two agree). */
+export function parseTitleLongWay(text: string): TitleInfo | undefined {
   const t = normalizeText(text).replace(/\s+/g, '');
   if (!t) return undefined;
   const num = TITLE_NUMBER.exec(t);

@@ -148,7 +148,13 @@ export function checkMobileAndEmailCell(text: string, at: IssueLocation, personT
   }
   const mobiles = r.phones.filter((p) => p.check.kind === 'mobile').length;
   if (mobiles > 1 || r.emails.length > 1) issues.push(makeIssue('contact.extra-values', at));
-  return { issues, ...(mobile ? { mobile } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}), read: r };
+  // Keys as { issues, ...mobile?, ...email?, ...phone?, read } had them, assigned rather than spread (every contact cell).
+  const out: { -readonly [K in keyof MobileEmailRead]: MobileEmailRead[K] } = { issues };
+  if (mobile) out.mobile = mobile;
+  if (email) out.email = email;
+  if (phone) out.phone = phone;
+  out.read = r;
+  return out;
 }
 
 export interface PersonPhoneRead extends Omit<MobileEmailRead, 'read'> {
@@ -178,7 +184,14 @@ export function checkPersonAndPhoneCell(text: string, at: IssueLocation): Person
     issues.push(...emailIssues(text, e, at));
   }
   if (!r.person) issues.push(makeIssue('contact.person-missing', at));
-  return { issues, ...(r.person ? { person: r.person } : {}), ...(mobile ? { mobile } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}), read: r };
+  // Keys as { issues, ...person?, ...mobile?, ...email?, ...phone?, read } had them, assigned rather than spread.
+  const out: { -readonly [K in keyof PersonPhoneRead]: PersonPhoneRead[K] } = { issues };
+  if (r.person) out.person = r.person;
+  if (mobile) out.mobile = mobile;
+  if (email) out.email = email;
+  if (phone) out.phone = phone;
+  out.read = r;
+  return out;
 }
 
 /** 联系人: a name, not a number or an e-mail. */

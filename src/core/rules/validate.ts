@@ -21,33 +21,38 @@ export function locate(t: TableData, row: TableRow, key: string): IssueLocation 
   const c = row.cells[key];
   const letter = t.columns?.[key];
   const cell = c?.cell ?? (letter ? `${letter}${row.row}` : undefined);
-  return {
-    table: t.table,
-    row: row.row,
-    column: key,
-    ...(t.file ? { file: t.file } : {}),
-    ...(t.sheet ? { sheet: t.sheet } : {}),
-    ...(cell ? { cell } : {}),
-    value: c?.text ?? '',
-  };
+  // Keys in the order the spread literal had them (table, row, column, file?, sheet?, cell?, value), assigned
+  // one by one: this runs for every cell of every row, and three conditional spreads cost more than the checks.
+  const at: { -readonly [K in keyof IssueLocation]: IssueLocation[K] } = { table: t.table, row: row.row, column: key };
+  if (t.file) at.file = t.file;
+  if (t.sheet) at.sheet = t.sheet;
+  if (cell) at.cell = cell;
+  at.value = c?.text ?? '';
+  return at;
 }
 
 function provenance(at: IssueLocation): Provenance {
-  return { ...(at.file ? { file: at.file } : {}), ...(at.sheet ? { sheet: at.sheet } : {}), ...(at.cell ? { cell: at.cell } : {}), ...(at.row !== undefined ? { row: at.row } : {}) };
+  // file?, sheet?, cell?, row? in this order, as the spread literal had them.
+  const p: { -readonly [K in keyof Provenance]: Provenance[K] } = {};
+  if (at.file) p.file = at.file;
+  if (at.sheet) p.sheet = at.sheet;
+  if (at.cell) p.cell = at.cell;
+  if (at.row !== undefined) p.row = at.row;
+  return p;
 }
 
 const ELLIPSIS = /^(?:\.{2,}|…+|。{2,}|·{2,}|-+|—+|\/|无|略)$/;
 
 /** A row the template left behind: only 序号, the hint text or "...". `texts[i]` is normalizeText of spec[i]'s cell. */
 function isLeftoverRow(spec: readonly ColumnSpec[], texts: readonly string[]): boolean {
-  let content = 0;
   for (let i = 0; i < spec.length; i++) {
     if (spec[i].kind === 'seq') continue;
     const t = texts[i];
     if (!t || ELLIPSIS.test(t) || isHintText(t)) continue;
-    content++;
+    // One cell of content decides it: the rest of a data row need not be tested against the hints.
+    return false;
   }
-  return content === 0;
+  return true;
 }
 
 function parseSeq(text: string): number | undefined {
@@ -123,27 +128,31 @@ function validateTable(t: TableData, ctx: Context, normalized?: { readonly key: 
     for (let ci = 0; ci < spec.length; ci++) {
       const col = spec[ci];
       const text = row.cells[col.key]?.text ?? '';
-      const at = locate(t, row, col.key);
+      // The cell's location, built when first needed: 序号 and 责任分工 cells (and empty optional ones) are fine
+      // nearly always and never need it.
+      let located: IssueLocation | undefined;
+      const where = (): IssueLocation => (located ??= locate(t, row, col.key));
       const empty = texts[ci] === '';
       if (empty) {
-        if (col.required) issues.push(makeIssue('required.missing', at, { zh: `“${col.header}”为空`, en: `${col.header} is empty` }));
+        if (col.required) issues.push(makeIssue('required.missing', where(), { zh: `“${col.header}”为空`, en: `${col.header} is empty` }));
         continue;
       }
       switch (col.kind) {
         case 'seq': {
           const n = parseSeq(text);
           if (n === undefined) {
-            issues.push(makeIssue('seq.not-a-number', at, { zh: `“${text}”`, en: `"${text}"` }, { value: String(dataIndex), certain: false }));
+            issues.push(makeIssue('seq.not-a-number', where(), { zh: `“${text}”`, en: `"${text}"` }, { value: String(dataIndex), certain: false }));
           } else {
-            if (seqSeen.has(n)) issues.push(makeIssue('seq.duplicate', at, { zh: `序号 ${n} 已出现过，应为 ${dataIndex}`, en: `${n} already used; expected ${dataIndex}` }, { value: String(dataIndex), certain: false }));
-            else if (n > prevSeq + 1) issues.push(makeIssue('seq.gap', at, { zh: `前一行为 ${prevSeq}，此处为 ${n}`, en: `${prevSeq} then ${n}` }, { value: String(prevSeq + 1), certain: false }));
-            else if (n <= prevSeq) issues.push(makeIssue('seq.out-of-order', at, { zh: `前一行为 ${prevSeq}，此处为 ${n}`, en: `${prevSeq} then ${n}` }, { value: String(prevSeq + 1), certain: false }));
+            if (seqSeen.has(n)) issues.push(makeIssue('seq.duplicate', where(), { zh: `序号 ${n} 已出现过，应为 ${dataIndex}`, en: `${n} already used; expected ${dataIndex}` }, { value: String(dataIndex), certain: false }));
+            else if (n > prevSeq + 1) issues.push(makeIssue('seq.gap', where(), { zh: `前一行为 ${prevSeq}，此处为 ${n}`, en: `${prevSeq} then ${n}` }, { value: String(prevSeq + 1), certain: false }));
+            else if (n <= prevSeq) issues.push(makeIssue('seq.out-of-order', where(), { zh: `前一行为 ${prevSeq}，此处为 ${n}`, en: `${prevSeq} then ${n}` }, { value: String(prevSeq + 1), certain: false }));
             seqSeen.add(n);
             prevSeq = n;
           }
           break;
         }
         case 'name': {
+          const at = where();
           const key = nameKey(text);
           if (col.key === 'name') read.nameKey = key;
           const first = names.get(key);
@@ -152,6 +161,7 @@ function validateTable(t: TableData, ctx: Context, normalized?: { readonly key: 
           break;
         }
         case 'category': {
+          const at = where();
           if (!col.vocabulary) break;
           const m = matchCategory(text, COLUMN_VOCABULARIES[col.vocabulary]);
           (read.categories ??= {})[col.key] = m;
@@ -168,6 +178,7 @@ function validateTable(t: TableData, ctx: Context, normalized?: { readonly key: 
           break;
         }
         case 'personAndPhone': {
+          const at = where();
           const r = checkPersonAndPhoneCell(text, at);
           if (col.key === 'contact') read.personAndPhone = r.read;
           issues.push(...r.issues);
@@ -177,11 +188,13 @@ function validateTable(t: TableData, ctx: Context, normalized?: { readonly key: 
           break;
         }
         case 'personName': {
+          const at = where();
           issues.push(...checkPersonCell(text, at));
           personForShared = nameKey(text);
           break;
         }
         case 'mobileAndEmail': {
+          const at = where();
           const personText = row.cells.contactPerson?.text;
           const r = checkMobileAndEmailCell(text, at, personText);
           if (col.key === 'contact') read.mobileAndEmail = r.read;
@@ -194,7 +207,7 @@ function validateTable(t: TableData, ctx: Context, normalized?: { readonly key: 
         case 'role': {
           const lead = isLeadRole(text);
           if (col.key === 'role') read.lead = lead;
-          if (lead) leads.push(at);
+          if (lead) leads.push(where());
           break;
         }
       }

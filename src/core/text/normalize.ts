@@ -16,11 +16,22 @@ export const NFKC_STABLE_CHARS = '!-~\u00B7\u2014\u2018-\u201D\u3001\u3002\u3008
 /** Text normalizeText returns unchanged: stable characters in words separated by single spaces, nothing to trim. */
 const ALREADY_NORMAL = new RegExp(`^(?:[${NFKC_STABLE_CHARS}]+(?: [${NFKC_STABLE_CHARS}]+)*)?$`);
 
+/**
+ * Text NFKC returns unchanged: ASCII (controls have no decomposition and compose with nothing) and the stable
+ * characters above. Phones, e-mails and most names are such text.
+ */
+const NFKC_IDENTITY = new RegExp(`^[\\x00-\\x7F${NFKC_STABLE_CHARS}]*$`);
+
+/** value.normalize('NFKC'), without calling into ICU for text it would return unchanged. */
+export function nfkc(value: string): string {
+  return NFKC_IDENTITY.test(value) ? value : value.normalize('NFKC');
+}
+
 /** NFKC (full-width letters, digits, ＠ and brackets to half-width), zero-width characters removed, spaces folded, trimmed. */
 export function normalizeText(value: string): string {
   // Most cells (names, numbers, e-mails, plain Chinese) are already normal; one scan is far cheaper than NFKC.
   if (ALREADY_NORMAL.test(value)) return value;
-  return value.normalize('NFKC').replace(ZERO_WIDTH, '').replace(SPACES, ' ').trim();
+  return nfkc(value).replace(ZERO_WIDTH, '').replace(SPACES, ' ').trim();
 }
 
 /** normalizeText with every space removed: for names and categories, where 保险 公司 means 保险公司. */
