@@ -10,7 +10,7 @@
  * an output could not be written; else 1 when any error-severity issue was found (cross-submission ones included);
  * else 0. `--exit-zero` turns 1 into 0 (for the demo and for pipelines that only want the files); 2 stays 2.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { aggregate } from '../core/aggregate/aggregate';
 import type { AggregateInput } from '../core/aggregate/types';
@@ -21,6 +21,7 @@ import type { FileResult } from '../xlsx/check';
 import { writeSummaryWorkbookStreamed } from '../xlsx/summary-stream';
 import { humanReport, jsonReport, type Written } from './aggregate-report';
 import { readInputs, skippedLines } from './inputs';
+import { ensureDir, refuseOverwrite } from './output';
 import { progressLine } from './progress';
 
 export interface AggregateOptions {
@@ -51,7 +52,7 @@ function toInput(r: FileResult): AggregateInput {
 
 function write(path: string, bytes: Uint8Array): void {
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    ensureDir(dirname(path));
     writeFileSync(path, bytes);
   } catch (e) {
     throw new CliFailure(`无法写入 cannot write ${path}：${(e as Error).message}`);
@@ -65,8 +66,12 @@ export async function runAggregate(inputs: string[], opts: AggregateOptions): Pr
   if (!encoding) return usage(`--encoding 只能是 utf8 或 gb18030（收到 ${opts.encoding}）。--encoding must be utf8 or gb18030.`);
   if (opts.encoding !== undefined && !opts.csv) return usage('--encoding 需与 --csv DIR 一起使用。--encoding goes with --csv DIR.');
 
+  const refused = refuseOverwrite(opts.output, 'summary');
+  if (refused) return usage(`${refused.zh}\n${refused.en}`);
+
   const progress = progressLine();
-  const read = readInputs(inputs, { exclude: [opts.output], onFile: (p, i, n) => progress.file(p, i, n) });
+  const exclude = { files: [opts.output], dirs: opts.csv ? [opts.csv] : [] };
+  const read = readInputs(inputs, { exclude, onFile: (p, i, n) => progress.file(p, i, n) });
   // A path that does not exist is an unreadable input like a corrupt file: listed on the cover, exit 2.
   const missing: FileResult[] = read.missing.map((m) => ({
     file: m,

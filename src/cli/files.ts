@@ -1,6 +1,6 @@
 /** Turning the command line's FILE|DIR arguments into the list of submission files to read. */
-import { readdirSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
 
 /**
  * What counts as a submission inside a folder: every spreadsheet-looking file, including the types the reader
@@ -12,6 +12,12 @@ const SUBMISSION = /\.(xlsx|xlsm|xltx|xls|xlsb|ods|fods|et|ett|numbers|csv)$/i;
 export interface ExpandedInputs {
   /** Paths to read, in argument order; a folder's files sorted (zh-CN collation) below it. */
   readonly files: string[];
+  /**
+   * The name each file is known by in reports and provenance, parallel to `files`: the file name for a file named
+   * directly, the path below the folder argument for a file found in one (江苏省/附件2表格.xlsx), so two files of
+   * the same name in different folders stay apart and a folder named after a region can tell the region.
+   */
+  readonly names: string[];
   /** Arguments that do not exist or cannot be listed. */
   readonly missing: string[];
   /**
@@ -22,20 +28,45 @@ export interface ExpandedInputs {
   readonly skipped: { path: string; reason: string; reasonEn: string }[];
 }
 
+export interface ExcludeOptions {
+  /** Files never to read: the summary being written, when it lies inside an input folder. */
+  readonly files?: readonly string[];
+  /** Folders never to read from: the CSV folder being written. */
+  readonly dirs?: readonly string[];
+}
+
+function realOrResolved(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+
 /**
  * Files named directly are taken as they are (a wrong type gets the reader's clear error); folders are walked.
- * `exclude` holds paths never to read (e.g. the summary being written, when it lies inside an input folder).
+ * The same file reached twice (named twice, or named and inside a named folder, by any path) is read once.
  */
-export function expandInputs(args: readonly string[], exclude: readonly string[] = []): ExpandedInputs {
+export function expandInputs(args: readonly string[], exclude: ExcludeOptions = {}): ExpandedInputs {
   const files: string[] = [];
+  const names: string[] = [];
   const missing: string[] = [];
   const skipped: ExpandedInputs['skipped'] = [];
-  const excluded = new Set(exclude.map((p) => resolve(p)));
-  const take = (p: string) => {
-    if (excluded.has(resolve(p))) skipped.push({ path: p, reason: '本命令的输出文件', reasonEn: 'the output of this command' });
-    else files.push(p);
+  const excludedFiles = new Set((exclude.files ?? []).map(realOrResolved));
+  const excludedDirs = (exclude.dirs ?? []).map(realOrResolved);
+  const seen = new Set<string>();
+  const take = (p: string, name: string) => {
+    const real = realOrResolved(p);
+    if (excludedFiles.has(real)) skipped.push({ path: p, reason: '本命令的输出文件', reasonEn: 'the output of this command' });
+    else if (excludedDirs.some((d) => real.startsWith(d + sep))) skipped.push({ path: p, reason: '本命令的 CSV 输出目录中的文件', reasonEn: 'inside the CSV folder this command writes' });
+    else if (seen.has(real)) skipped.push({ path: p, reason: '同一文件已列出，只读一次', reasonEn: 'the same file was already listed; read once' });
+    else {
+      seen.add(real);
+      files.push(p);
+      names.push(name);
+    }
   };
-  const walk = (dir: string) => {
+  const walk = (root: string, dir: string) => {
     let names: string[];
     try {
       names = readdirSync(dir);
@@ -52,9 +83,9 @@ export function expandInputs(args: readonly string[], exclude: readonly string[]
         missing.push(p);
         continue;
       }
-      if (st.isDirectory()) walk(p);
+      if (st.isDirectory()) walk(root, p);
       else if (basename(name).startsWith('~$')) skipped.push({ path: p, reason: 'Office 临时锁文件', reasonEn: 'Office lock file' });
-      else if (SUBMISSION.test(name)) take(p);
+      else if (SUBMISSION.test(name)) take(p, relative(root, p).split(sep).join('/'));
       else skipped.push({ path: p, reason: '不是表格文件', reasonEn: 'not a spreadsheet' });
     }
   };
@@ -66,8 +97,8 @@ export function expandInputs(args: readonly string[], exclude: readonly string[]
       missing.push(arg);
       continue;
     }
-    if (st.isDirectory()) walk(arg);
-    else take(arg);
+    if (st.isDirectory()) walk(arg, arg);
+    else take(arg, basename(arg));
   }
-  return { files, missing, skipped };
+  return { files, names, missing, skipped };
 }

@@ -1,35 +1,51 @@
 /** Reading the command line's inputs: every path to a FileResult, never throwing for a bad file. */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { checkFile, type FileResult } from '../xlsx/check';
-import { expandInputs, type ExpandedInputs } from './files';
+import { isPilotSummary } from '../xlsx/summary-detect';
+import { expandInputs, type ExcludeOptions, type ExpandedInputs } from './files';
 
-/** One file from disk to findings; an I/O failure becomes an unreadable result like any bad file. */
-export function checkPath(path: string): FileResult {
+export interface ReadInputsOptions {
+  /** Paths never to read (the command's own outputs). */
+  readonly exclude?: ExcludeOptions;
+  /** Called before each file is read (progress display). */
+  readonly onFile?: (path: string, index: number, total: number) => void;
+}
+
+const SUMMARY_SKIPPED = { reason: '本工具生成的汇总工作簿，不是报送文件', reasonEn: 'a summary workbook this tool wrote, not a submission' };
+
+/**
+ * One file from disk to findings, under `name` (its provenance). An I/O failure becomes an unreadable result like
+ * any bad file; a summary this tool wrote is 'summary', to be skipped, never read back as one more region.
+ */
+export function checkPath(path: string, name: string): FileResult | 'summary' {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch (e) {
     const msg = (e as Error).message;
-    return { file: basename(path), status: 'error', error: { code: 'read.io', message: `无法打开文件：${msg}`, messageEn: `cannot open file: ${msg}` }, issues: [] };
+    return { file: name, status: 'error', error: { code: 'read.io', message: `无法打开文件：${msg}`, messageEn: `cannot open file: ${msg}` }, issues: [] };
   }
-  return checkFile(bytes, basename(path));
-}
-
-export interface ReadInputsOptions {
-  /** Paths never to read (the command's own output). */
-  readonly exclude?: readonly string[];
-  /** Called before each file is read (progress display). */
-  readonly onFile?: (path: string, index: number, total: number) => void;
+  return isPilotSummary(bytes) ? 'summary' : checkFile(bytes, name);
 }
 
 export function readInputs(args: readonly string[], options: ReadInputsOptions = {}): { results: FileResult[]; paths: string[] } & ExpandedInputs {
   const expanded = expandInputs(args, options.exclude);
-  const results = expanded.files.map((p, i) => {
+  const results: FileResult[] = [];
+  const paths: string[] = [];
+  const names: string[] = [];
+  const skipped = [...expanded.skipped];
+  expanded.files.forEach((p, i) => {
     options.onFile?.(p, i, expanded.files.length);
-    return checkPath(p);
+    const r = checkPath(p, expanded.names[i]);
+    if (r === 'summary') {
+      skipped.push({ path: p, ...SUMMARY_SKIPPED });
+      return;
+    }
+    results.push(r);
+    paths.push(p);
+    names.push(expanded.names[i]);
   });
-  return { ...expanded, paths: expanded.files, results };
+  return { ...expanded, files: paths, names, skipped, paths, results };
 }
 
 /** The skipped files, one stderr line each, so a folder's other files are seen, not silently dropped. */

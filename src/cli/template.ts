@@ -1,8 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Variant } from '../core/notice/tables';
 import { VARIANTS } from '../core/notice/tables';
 import { writeTemplate } from '../xlsx/template';
+import { ensureDir, refuseOverwrite } from './output';
 
 export async function runTemplate(opts: { output?: string; variant?: string }): Promise<number> {
   if (!opts.output) {
@@ -14,9 +15,15 @@ export async function runTemplate(opts: { output?: string; variant?: string }): 
     process.stderr.write(`--variant 只能是 附件2 或 附件3（收到 ${opts.variant}）。--variant must be 附件2 or 附件3.\n`);
     return 2;
   }
+  // A filled-in submission named by mistake would be replaced by a blank template.
+  const refused = refuseOverwrite(opts.output, 'nothing');
+  if (refused) {
+    process.stderr.write(`${refused.zh}\n${refused.en}\n`);
+    return 2;
+  }
   const bytes = await writeTemplate(variant as Variant);
   try {
-    mkdirSync(dirname(opts.output), { recursive: true });
+    ensureDir(dirname(opts.output));
     writeFileSync(opts.output, bytes);
   } catch (e) {
     process.stderr.write(`无法写入 cannot write ${opts.output}：${(e as Error).message}\n`);

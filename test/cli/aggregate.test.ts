@@ -3,7 +3,7 @@
  * cross-submission-expected.json, rows read = rows in summary, the workbook and CSV files written, --mask, and the
  * exit codes around unreadable files and --exit-zero.
  */
-import { existsSync, readFileSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, copyFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ruleSpec } from '../../src/core/rules/titles';
 import ExcelJS from 'exceljs';
@@ -165,7 +165,8 @@ describe('folders, unreadable files and exit codes', () => {
     const r = await runCli(['aggregate', SHARED_FIXTURES, '-o', join(tmp.dir, 'dir.xlsx'), '--json']);
     expect(r.code).toBe(json.code);
     const out = JSON.parse(r.stdout);
-    expect(out.files.map((f: { file: string }) => f.file).sort()).toEqual(fixtures.map((f) => f.file).sort());
+    // Found in sub-folders: known by the path below the folder named, so same-named files in two folders stay apart.
+    expect(out.files.map((f: { file: string }) => f.file).sort()).toEqual(fixtures.map((f) => `${f.folder}/${f.file}`).sort());
     const skipped = out.skipped.map((s: { path: string }) => s.path);
     for (const fx of fixtures) expect(skipped).toContain(join(SHARED_FIXTURES, fx.folder, 'expected.json'));
   });
@@ -208,6 +209,76 @@ describe('folders, unreadable files and exit codes', () => {
     const out = JSON.parse(r2.stdout);
     expect(out.files.map((f: { file: string }) => f.file)).toEqual([fixtures[0].file]);
     expect(out.skipped.map((s: { reason: string }) => s.reason)).toEqual(['本命令的输出文件']);
+  });
+
+  test('a summary lying in an input folder under another name is skipped as a summary, not read as a region', async () => {
+    const dir = join(tmp.dir, 'old-summary');
+    await runCli(['aggregate', fixtures[0].path, '-o', join(dir, '上次的汇总.xlsx')]);
+    copyFileSync(fixtures[0].path, join(dir, fixtures[0].file));
+    const r = await runCli(['aggregate', dir, '-o', join(tmp.dir, 'new-summary.xlsx'), '--json']);
+    const out = JSON.parse(r.stdout);
+    expect(out.files.map((f: { file: string }) => f.file)).toEqual([fixtures[0].file]);
+    expect(out.skipped).toEqual([expect.objectContaining({ path: join(dir, '上次的汇总.xlsx'), reason: '本工具生成的汇总工作簿，不是报送文件' })]);
+    expect(out.reconciliation.totals).toEqual(
+      Object.fromEntries(TABLE_KEYS.map((t) => [t, { read: fixtures[0].rowCounts[t] ?? 0, inSummary: fixtures[0].rowCounts[t] ?? 0 }])),
+    );
+  });
+
+  test('-o naming an existing submission → 2, the submission untouched, nothing read', async () => {
+    const dir = join(tmp.dir, 'overwrite');
+    const target = join(dir, fixtures[1].file);
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(fixtures[0].path, join(dir, fixtures[0].file));
+    copyFileSync(fixtures[1].path, target);
+    const before = readFileSync(target);
+    const r = await runCli(['aggregate', dir, '-o', target]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('不是本工具生成的汇总工作簿');
+    expect(readFileSync(target).equals(before)).toBe(true);
+  });
+
+  test('the same file named twice, or named and inside a named folder, is read once', async () => {
+    const dir = join(tmp.dir, 'twice');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, fixtures[0].file);
+    copyFileSync(fixtures[0].path, file);
+    const r = await runCli(['aggregate', file, join(dir, '.', fixtures[0].file), dir, '-o', join(tmp.dir, 'twice.xlsx'), '--json']);
+    const out = JSON.parse(r.stdout);
+    expect(out.files).toHaveLength(1);
+    expect(out.skipped.map((s: { reason: string }) => s.reason)).toEqual(['同一文件已列出，只读一次', '同一文件已列出，只读一次']);
+    expect(out.reconciliation.totals.targets).toEqual({ read: fixtures[0].rowCounts.targets, inSummary: fixtures[0].rowCounts.targets });
+  });
+
+  test('same-named files in two region folders keep their folder in provenance, and the folder tells the region', async () => {
+    const dir = join(tmp.dir, 'same-name');
+    for (const fx of fixtures.slice(0, 2)) {
+      const region = /^\d+-(.+)$/.exec(fx.folder)?.[1] ?? fx.folder;
+      mkdirSync(join(dir, region), { recursive: true });
+      copyFileSync(fx.path, join(dir, region, '附件表格.xlsx'));
+    }
+    // A blank template names no region inside: only its folder does.
+    expect((await runCli(['template', '-o', join(dir, '河南省', '附件表格.xlsx')])).code).toBe(0);
+    const out = JSON.parse((await runCli(['aggregate', dir, '-o', join(tmp.dir, 'same-name.xlsx'), '--json'])).stdout);
+    const regions = [...fixtures.slice(0, 2).map((fx) => /^\d+-(.+)$/.exec(fx.folder)?.[1] ?? fx.folder), '河南省'];
+    expect(out.files.map((f: { file: string }) => f.file).sort()).toEqual(regions.map((r) => `${r}/附件表格.xlsx`).sort());
+    for (const f of out.files) expect([f.file, f.region]).toEqual([f.file, f.file.split('/')[0]]);
+  });
+
+  test('a second run with --csv inside the input folder does not read the first run\'s CSV files', async () => {
+    const dir = join(tmp.dir, 'csv-inside');
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(fixtures[0].path, join(dir, fixtures[0].file));
+    const args = ['aggregate', dir, '-o', join(dir, 'summary.xlsx'), '--csv', join(dir, 'csv'), '--json'];
+    const first = await runCli(args);
+    const second = await runCli(args);
+    expect(second.code).toBe(first.code);
+    expect(JSON.parse(second.stdout).files.map((f: { file: string }) => f.file)).toEqual([fixtures[0].file]);
+  });
+
+  test('an output folder that cannot be made fails with exit 2 instead of hanging (/proc)', async () => {
+    const r = await runCli(['aggregate', fixtures[0].path, '-o', join(tmp.dir, 'proc-test.xlsx'), '--csv', '/proc/pilot-tables-csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('/proc/pilot-tables-csv');
   });
 
   test('a folder with no spreadsheet → 2 and nothing written', async () => {

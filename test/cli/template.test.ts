@@ -42,3 +42,19 @@ test('--variant accepts 2 / 3 shorthands', async () => {
   expect((await runCli(['template', '-o', out, '--variant', '3'])).code).toBe(0);
   expect(readSubmission(new Uint8Array(readFileSync(out)), 'short.xlsx').submission.variant).toBe('附件3');
 });
+
+test('an existing file is never overwritten by a blank template (a filled submission named by mistake)', async () => {
+  const out = join(tmp.dir, 'filled.xlsx');
+  expect((await runCli(['template', '-o', out])).code).toBe(0);
+  const before = readFileSync(out);
+  const again = await runCli(['template', '-o', out, '--variant', '附件3']);
+  expect(again.code).toBe(2);
+  expect(again.stderr).toContain('已存在');
+  expect(readFileSync(out).equals(before)).toBe(true);
+});
+
+test('an output folder that cannot be made → 2 with the reason, never a hang (/proc)', async () => {
+  const r = await runCli(['template', '-o', '/proc/pilot-tables/x.xlsx']);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('/proc/pilot-tables/x.xlsx');
+});

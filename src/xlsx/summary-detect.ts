@@ -1,0 +1,25 @@
+/**
+ * Whether bytes are a summary workbook this tool wrote (by the .xlsx writers or in Excel): it has the 问题清单
+ * table `PT_Issues`, which no submission template has. Used so a summary lying in a folder of submissions is
+ * never read back as one more region, and so `-o` never overwrites a file that is not a summary.
+ */
+import { SUMMARY_TABLE_NAMES } from '../core/aggregate/names';
+import { READ_LIMITS } from './limits';
+import { extractEntry, readZipDirectory } from './read-zip';
+
+const TABLE_PART = /^xl\/tables\/[^/]+\.xml$/i;
+/** Table parts are a few hundred bytes; anything far larger is not one of ours and is not inflated. */
+const MAX_TABLE_PART_BYTES = 1 << 20;
+
+export function isPilotSummary(bytes: Uint8Array): boolean {
+  const marker = `name="${SUMMARY_TABLE_NAMES.issues}"`;
+  try {
+    for (const entry of readZipDirectory(bytes, READ_LIMITS)) {
+      if (!TABLE_PART.test(entry.name) || entry.size > MAX_TABLE_PART_BYTES) continue;
+      if (new TextDecoder().decode(extractEntry(bytes, entry)).includes(marker)) return true;
+    }
+  } catch {
+    // Not a readable zip: certainly not a summary; the reader gives the real error if it is read.
+  }
+  return false;
+}
