@@ -108,6 +108,18 @@ describe('targets: row and table rules', () => {
     expect(codes(validateSubmission(submission({ targets: table('targets', rows) }))).filter((c) => c.startsWith('seq.'))).toEqual(expected);
   });
 
+  test("a repeated 序号: the fix is the row's position, and none when the position already matches (an earlier row is wrong)", () => {
+    const rows = (seqs: string[]) => seqs.map((s, i) => target(s, `公司${i}`, '工业互联网', `人${'甲乙丙丁'[i]}`, `1380013800${i} p${i}@qq.com`));
+    const dup = (seqs: string[]) => validateSubmission(submission({ targets: table('targets', rows(seqs)) })).filter((i) => i.code === 'seq.duplicate');
+    const [early] = dup(['1', '2', '2', '4']);
+    expect([early.cell, early.fix?.value, early.message]).toEqual(['A4', '3', '序号重复：序号 2 已出现过，按行次应为 3']);
+    // 1, 3, 3: the third row's 3 is right by position; the second row (3 instead of 2) is the mistake.
+    const [late] = dup(['1', '3', '3']);
+    expect(late.cell).toBe('A4');
+    expect(late.fix).toBeUndefined();
+    expect(late.message).toContain('请检查前面序号编错的那一行');
+  });
+
   test('duplicate names point at the first', () => {
     const issues = validateSubmission(
       submission({ targets: table('targets', [target('1', '星汉智能（苏州）装备有限公司', '工业互联网', '张三', '13800138000 a@qq.com'), target('2', '星汉智能(苏州)装备有限公司 ', '工业互联网', '李四', '13900139000 b@qq.com')]) }),
@@ -127,6 +139,13 @@ describe('targets: row and table rules', () => {
     expect(issues.filter((i) => i.code === 'contact.shared-mobile').map((i) => i.cell)).toEqual(['E3']);
     expect(issues.filter((i) => i.code === 'contact.shared-email').map((i) => i.cell)).toEqual(['E4']);
     expect(issues.find((i) => i.code === 'contact.shared-mobile')?.related?.[0].cell).toBe('E2');
+  });
+
+  test("a shared mobile in another table names that table's sheet and cell", () => {
+    const schemes = { ...table('schemes', [['1', '甲方案', '企业类', '金融', '李四', '13800138000 b@qq.com']]), sheet: '服务方案' };
+    const targets = { ...table('targets', [target('1', '甲', '金融', '张三', '13800138000 a@qq.com')]), sheet: '服务对象' };
+    const shared = validateSubmission(submission({ targets, schemes })).find((i) => i.code === 'contact.shared-mobile');
+    expect(shared?.message).toBe('不同联系人使用同一手机号码：“13800138000”也是服务对象!E2联系人的');
   });
 
   test('template leftover rows are reported once and not checked', () => {

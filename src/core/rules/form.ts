@@ -57,7 +57,7 @@ export function checkDeadline(text: string, key: Deadline['key'], at: IssueLocat
 const CHECKED = /[☑☒■√✓✔▣◼●]\s*([^\s☐□☑☒■√✓✔▣◼●○]+)/;
 
 /** Whether a form cell still holds the template's hint (（全称）…): such text is not a value, anywhere it is read. */
-export function isHintText(field: FieldSpec, text: string): boolean {
+export function isFormHint(field: FieldSpec, text: string): boolean {
   if (!field.hint) return false;
   const t = compactText(text);
   const h = compactText(field.hint);
@@ -69,7 +69,7 @@ export function validateFormField(field: FieldSpec, text: string, raw?: GridCell
   const at: IssueLocation = { table: 'form', column: field.key, ...where, value: text };
   const t = normalizeText(text);
   if (!t) return field.required ? [makeIssue('required.missing', at, { zh: `“${field.label}”为空`, en: `${field.label} is empty` })] : [];
-  if (isHintText(field, text)) return [makeIssue('form.hint-left', at, { zh: `请将“${field.hint}”替换为实际内容`, en: `replace the hint with the actual text` })];
+  if (isFormHint(field, text)) return [makeIssue('form.hint-left', at, { zh: `请将“${field.hint}”替换为实际内容`, en: `replace the hint with the actual text` })];
   switch (field.kind) {
     case 'text':
       return [];

@@ -72,6 +72,23 @@ interface Context {
   readonly emails: Map<string, SharedEntry>;
 }
 
+/** Where the other cell is, as a reviewer finds it: just the cell on the same sheet, sheet!cell elsewhere. */
+function placeOf(other: IssueLocation, here: IssueLocation): string {
+  if (!other.cell) return other.sheet && other.sheet !== here.sheet ? `${other.sheet} 第${other.row}行` : `第${other.row}行`;
+  return other.sheet && other.sheet !== here.sheet ? `${other.sheet}!${other.cell}` : other.cell;
+}
+
+/**
+ * A 序号 used before. By position the row should carry `dataIndex`; when it already does, the earlier row is the
+ * misnumbered one and no fix here is right.
+ */
+function duplicateSeqIssue(n: number, dataIndex: number, at: IssueLocation): Issue {
+  if (n === dataIndex) {
+    return makeIssue('seq.duplicate', at, { zh: `序号 ${n} 已出现过；按行次此处的 ${n} 是对的，请检查前面序号编错的那一行`, en: `${n} already used; by position it is right here, so an earlier row is misnumbered` });
+  }
+  return makeIssue('seq.duplicate', at, { zh: `序号 ${n} 已出现过，按行次应为 ${dataIndex}`, en: `${n} already used; by position it should be ${dataIndex}` }, { value: String(dataIndex), certain: false });
+}
+
 function noteShared(ctx: Context, map: Map<string, SharedEntry>, value: string | undefined, person: string | undefined, at: IssueLocation, code: 'contact.shared-mobile' | 'contact.shared-email'): void {
   if (!value || !person) return;
   const key = code === 'contact.shared-email' ? value.toLowerCase() : value;
@@ -85,7 +102,7 @@ function noteShared(ctx: Context, map: Map<string, SharedEntry>, value: string |
     makeIssue(
       code,
       at,
-      { zh: `“${value}”也是${first.at.table === at.table ? '' : '另一表中'}${first.at.cell ?? `第${first.at.row}行`}联系人的`, en: `"${value}" also belongs to the contact at ${first.at.cell ?? `row ${first.at.row}`}` },
+      { zh: `“${value}”也是${placeOf(first.at, at)}联系人的`, en: `"${value}" also belongs to the contact at ${placeOf(first.at, at)}` },
       undefined,
       [provenance(first.at)],
     ),
@@ -143,7 +160,7 @@ function validateTable(t: TableData, ctx: Context, normalized?: { readonly key: 
           if (n === undefined) {
             issues.push(makeIssue('seq.not-a-number', where(), { zh: `“${text}”`, en: `"${text}"` }, { value: String(dataIndex), certain: false }));
           } else {
-            if (seqSeen.has(n)) issues.push(makeIssue('seq.duplicate', where(), { zh: `序号 ${n} 已出现过，应为 ${dataIndex}`, en: `${n} already used; expected ${dataIndex}` }, { value: String(dataIndex), certain: false }));
+            if (seqSeen.has(n)) issues.push(duplicateSeqIssue(n, dataIndex, where()));
             else if (n > prevSeq + 1) issues.push(makeIssue('seq.gap', where(), { zh: `前一行为 ${prevSeq}，此处为 ${n}`, en: `${prevSeq} then ${n}` }, { value: String(prevSeq + 1), certain: false }));
             else if (n <= prevSeq) issues.push(makeIssue('seq.out-of-order', where(), { zh: `前一行为 ${prevSeq}，此处为 ${n}`, en: `${prevSeq} then ${n}` }, { value: String(prevSeq + 1), certain: false }));
             seqSeen.add(n);
