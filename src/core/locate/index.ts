@@ -14,6 +14,7 @@ import { isFormHint } from '../rules/form';
 import { WORKBOOK_RULES, type WorkbookRuleCode } from '../rules/other-codes';
 import { normalizeText } from '../text/normalize';
 import { extractForm, type Rect } from './form';
+import { extractJointApplicants } from './joint';
 import { findRegion, looksLikeAuthority } from './region';
 import { columnLetters, locateTablesInSheet, type LocatedTable } from './tables';
 
@@ -124,8 +125,11 @@ export function locateSubmission(grid: GridWorkbook): LocateResult {
   }
   const titleTexts = [...visible.map((t) => t.titleText ?? ''), ...outside.map((o) => o.text).filter((t) => t.length <= 80)].filter(Boolean);
 
-  const f2 = extractForm(visibleSheets, AUTHORITY_BASICS, claimed);
-  const f3 = extractForm(visibleSheets, APPLICANT_BASICS, claimed);
+  // 联合申报单位 first: its 单位性质 / 组织机构代码 headers must not be read as the lead's form fields.
+  const joint = extractJointApplicants(visibleSheets, claimed);
+  const formClaims = joint ? [...claimed, joint.rect] : claimed;
+  const f2 = extractForm(visibleSheets, AUTHORITY_BASICS, formClaims);
+  const f3 = extractForm(visibleSheets, APPLICANT_BASICS, formClaims);
   const decided = decideVariant(visible, titleTexts, file, f2.labels, f3.labels);
   const variant = decided.variant;
   const formResult = variant === '附件2' ? f2 : f3;
@@ -227,6 +231,7 @@ export function locateSubmission(grid: GridWorkbook): LocateResult {
     ...(submitter ? { submitter } : {}),
     tables,
     ...(form.length ? { form } : {}),
+    ...(joint && variant === '附件3' ? { jointApplicants: joint.rows } : {}),
   };
   return { submission, issues, located };
 }

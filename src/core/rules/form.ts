@@ -3,12 +3,12 @@
  */
 import type { GridCell } from '../grid/types';
 import type { Issue } from '../issues';
-import { APPLICANT_BASICS, AUTHORITY_BASICS, FORMS, SCHEME_BASICS, type FieldSpec, type FormSpec } from '../notice/forms';
+import { APPLICANT_BASICS, AUTHORITY_BASICS, FORMS, JOINT_APPLICANT_COLUMNS, SCHEME_BASICS, type FieldSpec, type FormSpec } from '../notice/forms';
 import { DEADLINES, LIMITS, type Deadline } from '../notice/limits';
 import { REGIONS, regionByName } from '../notice/regions';
 import type { Variant } from '../notice/tables';
 import { INDUSTRIES, ORG_NATURES, PRODUCT_SERVICE_TYPES, SCHEME_TYPES } from '../notice/vocabularies';
-import type { FormValue } from '../submission/types';
+import type { FormValue, JointApplicantRow } from '../submission/types';
 import { matchCategory } from '../fields/category';
 import { parseContact, replaceSpan } from '../fields/contact';
 import { checkCreditCode } from '../fields/credit-code';
@@ -167,6 +167,27 @@ function formsFor(variant: Variant | undefined): readonly FormSpec[] {
 }
 
 /** Every form value a reader found beside the tables. Keys not in the forms are left alone. */
+/**
+ * 联合申报单位 rows: each cell as the form field it is (名称 required, 单位性质 from the list, the code checked),
+ * and at most LIMITS.maxJointUnits of them, as for the 服务机构 table's joint units.
+ */
+export function validateJointApplicants(rows: readonly JointApplicantRow[], file?: string): Issue[] {
+  const out: Issue[] = [];
+  for (const row of rows) {
+    for (const field of JOINT_APPLICANT_COLUMNS) {
+      const c = row.cells[field.key];
+      if (!c) continue;
+      out.push(...validateFormField(field, c.text, c.raw, { ...(file ? { file } : {}), sheet: row.sheet, cell: c.cell, row: row.row }));
+    }
+  }
+  if (rows.length > LIMITS.maxJointUnits) {
+    const first = rows[LIMITS.maxJointUnits];
+    const at: IssueLocation = { table: 'form', column: 'name', ...(file ? { file } : {}), sheet: first.sheet, row: first.row, cell: first.cells.name?.cell };
+    out.push(makeIssue('agencies.too-many-joint', at, { zh: `联合申报单位共 ${rows.length} 家，上限 ${LIMITS.maxJointUnits} 家`, en: `${rows.length} joint applicants, at most ${LIMITS.maxJointUnits}` }));
+  }
+  return out;
+}
+
 export function validateForm(values: readonly FormValue[], variant?: Variant, file?: string): Issue[] {
   const forms = formsFor(variant);
   const out: Issue[] = [];

@@ -13,7 +13,7 @@ import { isLeadRole } from '../fields/role';
 import { nameKey, normalizeText } from '../text/normalize';
 import { makeIssue, type IssueLocation } from './catalog';
 import { categoryIssues, checkMobileAndEmailCell, checkPersonAndPhoneCell, checkPersonCell, COLUMN_VOCABULARIES } from './cells';
-import { validateForm } from './form';
+import { validateForm, validateJointApplicants } from './form';
 import { normalizeRow, normalizeRowFrom, type RowReadings } from './normalize-row';
 
 /** Where a cell of a row is: file, sheet, A1 address, sheet row, the text found. */
@@ -305,5 +305,6 @@ function run(sub: Submission, normalized: Partial<Record<TableKey, NormalizedRow
     if (t && !keys.includes(key)) check(key, t);
   }
   if (sub.form?.length) ctx.issues.push(...validateForm(sub.form, sub.variant, sub.file));
+  if (sub.jointApplicants?.length) ctx.issues.push(...validateJointApplicants(sub.jointApplicants, sub.file));
   return ctx.issues;
 }

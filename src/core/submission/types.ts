@@ -41,6 +41,13 @@ export interface FormValue {
   readonly cell?: string;
 }
 
+/** One row of the 联合申报单位 table (附件3 基本信息): cells by key (name, nature, creditCode), 1-based row. */
+export interface JointApplicantRow {
+  readonly sheet: string;
+  readonly row: number;
+  readonly cells: Readonly<Record<string, { readonly text: string; readonly cell: string; readonly raw?: GridCell }>>;
+}
+
 export interface Submission {
   readonly file?: string;
   readonly variant?: Variant;
@@ -49,6 +56,8 @@ export interface Submission {
   readonly submitter?: string;
   readonly tables: Partial<Record<TableKey, TableData>>;
   readonly form?: readonly FormValue[];
+  /** 联合申报单位 rows (附件3), when the table was found. */
+  readonly jointApplicants?: readonly JointApplicantRow[];
 }
 
 export function cellOf(row: TableRow, key: string): RecordCell {
