@@ -87,10 +87,34 @@ describe('aggregate the shared fixtures', () => {
 
   test('statistics', () => {
     const s = summary.statistics;
+    // Expected from the fixtures themselves, in file order: a name met before (width and spaces aside) is a
+    // duplicate row and is not counted (星汉 is listed by 江苏 first, then by 广东).
+    const counted = (table: TableKey, header: string) => {
+      const seen = new Set<string>();
+      const byRegion = new Map<string, number>();
+      for (const fx of fixtures) {
+        for (const r of fx.tables[table]?.dataRows ?? []) {
+          const key = (r.cells[header] ?? '').normalize('NFKC').replace(/\s/g, '');
+          if (key && seen.has(key)) continue;
+          if (key) seen.add(key);
+          byRegion.set(fx.region, (byRegion.get(fx.region) ?? 0) + 1);
+        }
+      }
+      return byRegion;
+    };
+    const targets = counted('targets', '企业名称');
+    const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+    expect(sum(targets)).toBe(34 - 1);
+    expect(s.regionByIndustry.total).toBe(sum(targets));
+    expect(Object.fromEntries(s.regionByIndustry.rows.map((r) => [r.label, r.total]))).toEqual(Object.fromEntries(targets));
     const js = s.regionByIndustry.rows.find((r) => r.label === '江苏省')!;
     expect(js.counts[s.regionByIndustry.columns.indexOf('工业互联网')]).toBe(4);
     expect(js.total).toBe(10);
-    expect(s.regionByIndustry.total).toBe(34);
+    const gd = s.regionByIndustry.rows.find((r) => r.label === '广东省')!;
+    expect(gd.total).toBe(9 - 1);
+    const schemes = counted('schemes', '方案名称');
+    expect(s.regionBySchemeType.total).toBe(sum(schemes));
+    expect(s.agencyTypes.reduce((a, t) => a + t.count, 0)).toBe(sum(counted('agencies', '机构名称')));
     expect(s.regionByIndustry.rows.map((r) => r.label)).toEqual(['北京市', '江苏省', '广东省', '厦门市']);
     expect(s.regionByIndustry.columns.slice(0, 3)).toEqual(['电信和互联网', '工业互联网', '车联网']);
     const bj = s.regionBySchemeType.rows.find((r) => r.label === '北京市')!;

@@ -4,7 +4,7 @@
  */
 import { countBySeverity } from '../issues';
 import { NOTICE } from '../notice/limits';
-import { TABLE_KEYS, TABLES } from '../notice/tables';
+import { TABLE_KEYS, TABLES, type TableKey } from '../notice/tables';
 import type { CellValue } from './columns';
 import { FILE_STATUS_LABELS, type CrossTab, type Summary } from './types';
 import { UNKNOWN_REGION } from './stats';
@@ -56,33 +56,50 @@ export function reconciliationBlock(summary: Summary): ReportBlock {
   };
 }
 
-function crossTabBlock(key: string, title: string, titleEn: string, tab: CrossTab): ReportBlock {
+/** Header of a count column that leaves duplicates out. */
+export const COUNT_EXCLUDING_DUPLICATES = '（不含重复行）';
+
+/**
+ * The note under a block that leaves rows flagged as duplicates out (src/core/aggregate/stats.ts): how many rows of
+ * the table that is, and what it means. The block titles stay as they are (the chart in Excel is titled by them);
+ * the count headers say 不含重复行 and this line says why, in Chinese and English.
+ */
+export function duplicatesNote(summary: Summary, table: TableKey, what: string, whatEn: string): string {
+  const n = summary.rows[table].filter((r) => r.duplicateOf).length;
+  return (
+    `注：不含重复行——${TABLES[table].shortName}中名称与前面某行相同、在汇总表“重复（首次出现于）”列已标出的 ${n} 行不计入，` +
+    `同一${what}只在首次出现处计一次（这些行仍在汇总表中，行数核对不变）。` +
+    `Note: excludes the ${n} row(s) flagged as duplicates (same name as an earlier row); each ${whatEn} is counted once, where it first appears. They remain in the summary and the reconciliation.`
+  );
+}
+
+function crossTabBlock(key: string, title: string, titleEn: string, tab: CrossTab, note: string): ReportBlock {
   return {
     key,
     title,
     titleEn,
-    header: [tab.rowLabel, ...tab.columns, '合计'],
-    rows: [...tab.rows.map((r) => [r.label, ...r.counts, r.total]), ['合计', ...tab.columnTotals, tab.total]],
+    header: [tab.rowLabel, ...tab.columns, `合计${COUNT_EXCLUDING_DUPLICATES}`],
+    rows: [...tab.rows.map((r) => [r.label, ...r.counts, r.total]), ['合计', ...tab.columnTotals, tab.total], [note]],
   };
 }
 
 export function statisticsBlocks(summary: Summary): ReportBlock[] {
   const s = summary.statistics;
   return [
-    crossTabBlock('regionByIndustry', '服务对象：地区 × 所在行业领域', 'Targets: region × industry', s.regionByIndustry),
-    crossTabBlock('regionBySchemeType', '服务方案：地区 × 方案类型', 'Schemes: region × scheme type', s.regionBySchemeType),
+    crossTabBlock('regionByIndustry', '服务对象：地区 × 所在行业领域', 'Targets: region × industry', s.regionByIndustry, duplicatesNote(summary, 'targets', '企业', 'enterprise')),
+    crossTabBlock('regionBySchemeType', '服务方案：地区 × 方案类型', 'Schemes: region × scheme type', s.regionBySchemeType, duplicatesNote(summary, 'schemes', '方案', 'scheme')),
     {
       key: 'agencyTypes',
       title: '服务机构：机构类型（全国）',
       titleEn: 'Agencies by type (nationwide)',
-      header: ['机构类型', '机构数（行）'],
-      rows: [...s.agencyTypes.map((t) => [t.type, t.count]), ['合计', s.agencyTypes.reduce((a, t) => a + t.count, 0)]],
+      header: ['机构类型', `机构数${COUNT_EXCLUDING_DUPLICATES}`],
+      rows: [...s.agencyTypes.map((t) => [t.type, t.count]), ['合计', s.agencyTypes.reduce((a, t) => a + t.count, 0)], [duplicatesNote(summary, 'agencies', '机构', 'agency')]],
     },
     {
       key: 'agenciesByRegionCount',
       title: '服务机构：按服务地区数',
       titleEn: 'Agencies by number of regions served',
-      header: ['服务地区数', '机构数'],
+      header: ['服务地区数', '机构数（按名称，每家计一次）'],
       rows: s.agenciesByRegionCount.map((x) => [x.regions, x.agencies]),
     },
     {

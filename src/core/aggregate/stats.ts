@@ -1,4 +1,14 @@
-/** The counts a reviewer reports: by region × category, agency types, agencies' reach, files with errors. */
+/**
+ * The counts a reviewer reports: by region × category, agency types, agencies' reach, files with errors.
+ *
+ * Rows flagged as duplicates (SummaryRow.duplicateOf: an earlier row of the same table has the same name key, e.g. a
+ * region that re-sent its file, or an enterprise listed by two regions) stay in the summary and in the
+ * reconciliation, but are not counted here: a re-sent file must not double a region's enterprises. So the region
+ * × category tables and the agency types count each name once, where it first appears (a region whose rows are
+ * all duplicates is still listed, with zeros). The agencies' reach is
+ * by name already (one entry per agency, the set of regions it serves), so it reads every row, duplicates
+ * included: they are how an agency shows up in a second region.
+ */
 import { REGIONS } from '../notice/regions';
 import { AGENCY_TYPES, INDUSTRIES, SCHEME_TYPES, officialValues } from '../notice/vocabularies';
 import { nameKey, normalizeText } from '../text/normalize';
@@ -21,12 +31,13 @@ function orderColumns(found: Iterable<string>, preferred: readonly string[]): st
   return [...first, ...rest];
 }
 
-export function crossTab(pairs: readonly (readonly [string, string])[], rowLabel: string, preferredColumns: readonly string[]): CrossTab {
+/** Counts of (row, column) pairs; `alsoRows` are listed even when no pair has them (all zero). */
+export function crossTab(pairs: readonly (readonly [string, string])[], rowLabel: string, preferredColumns: readonly string[], alsoRows: Iterable<string> = []): CrossTab {
   const columns = orderColumns(
     pairs.map((p) => p[1]),
     preferredColumns,
   );
-  const rowNames = [...new Set(pairs.map((p) => p[0]))].sort(regionOrder);
+  const rowNames = [...new Set([...pairs.map((p) => p[0]), ...alsoRows])].sort(regionOrder);
   const colIndex = new Map(columns.map((c, i) => [c, i]));
   const counts = new Map(rowNames.map((r) => [r, columns.map(() => 0)]));
   for (const [r, c] of pairs) counts.get(r)![colIndex.get(c)!]++;
@@ -45,27 +56,35 @@ export function categoryLabel(official: string | undefined, written: string | un
   return t || EMPTY_VALUE;
 }
 
+/** The rows counted: every row not flagged as a duplicate of an earlier one. */
+export function countedRows(rows: readonly SummaryRow[]): SummaryRow[] {
+  return rows.filter((r) => !r.duplicateOf);
+}
+
 export function computeStatistics(rows: { agencies: readonly SummaryRow[]; targets: readonly SummaryRow[]; schemes: readonly SummaryRow[] }, files: readonly SummaryFile[]): Statistics {
   const region = (r: SummaryRow) => r.region || UNKNOWN_REGION;
 
   const regionByIndustry = crossTab(
-    rows.targets.map((r) => [region(r), categoryLabel(r.normalized.industry, r.values.industry)] as const),
+    countedRows(rows.targets).map((r) => [region(r), categoryLabel(r.normalized.industry, r.values.industry)] as const),
     '来源地区',
     officialValues(INDUSTRIES),
+    rows.targets.map(region),
   );
   const regionBySchemeType = crossTab(
-    rows.schemes.map((r) => [region(r), categoryLabel(r.normalized.type, r.values.type)] as const),
+    countedRows(rows.schemes).map((r) => [region(r), categoryLabel(r.normalized.type, r.values.type)] as const),
     '来源地区',
     officialValues(SCHEME_TYPES),
+    rows.schemes.map(region),
   );
 
   const typeCounts = new Map<string, number>();
-  for (const r of rows.agencies) {
+  for (const r of countedRows(rows.agencies)) {
     const t = categoryLabel(r.normalized.type, r.values.type);
     typeCounts.set(t, (typeCounts.get(t) ?? 0) + 1);
   }
   const agencyTypes = orderColumns(typeCounts.keys(), officialValues(AGENCY_TYPES)).map((type) => ({ type, count: typeCounts.get(type)! }));
 
+  // Every row, duplicates included: an agency's row in a second region is flagged as a duplicate of its first.
   const reach = new Map<string, { name: string; type: string; regions: Set<string> }>();
   for (const r of rows.agencies) {
     const key = r.normalized.nameKey || nameKey(r.values.name ?? '');
