@@ -62,14 +62,39 @@ export function countBySeverity(issues: readonly Issue[]): Record<Severity, numb
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Errors first, then by file, sheet, row and column: the order a person fixes them in. */
+const A1 = /^\$?([A-Za-z]{1,3})\$?(\d+)/;
+
+/** Column letters as a number: A = 1, Z = 26, AA = 27. */
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/**
+ * Cell addresses in sheet order: by column, then by row number (B2 before B11 before C1), not as text (B11 before
+ * B2). No address comes first, as before; text that is not an A1 address comes after every address, as text.
+ */
+export function compareCells(a: string | undefined, b: string | undefined): number {
+  const x = a ?? '';
+  const y = b ?? '';
+  if (x === y) return 0;
+  if (!x || !y) return x ? 1 : -1;
+  const mx = A1.exec(x);
+  const my = A1.exec(y);
+  if (mx && my) return columnNumber(mx[1]) - columnNumber(my[1]) || Number(mx[2]) - Number(my[2]) || x.localeCompare(y);
+  if (mx || my) return mx ? -1 : 1;
+  return x.localeCompare(y);
+}
+
+/** Errors first, then by file, sheet, row and cell (column, then row number): the order a person fixes them in. */
 export function compareIssues(a: Issue, b: Issue): number {
   return (
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
     (a.file ?? '').localeCompare(b.file ?? '') ||
     (a.sheet ?? '').localeCompare(b.sheet ?? '') ||
     (a.row ?? 0) - (b.row ?? 0) ||
-    (a.cell ?? '').localeCompare(b.cell ?? '') ||
+    compareCells(a.cell, b.cell) ||
     a.code.localeCompare(b.code)
   );
 }

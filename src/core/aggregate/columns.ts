@@ -5,6 +5,7 @@
  */
 import type { Issue } from '../issues';
 import { SEVERITY_LABELS } from '../issues';
+import { FORMS, JOINT_APPLICANT_COLUMNS } from '../notice/forms';
 import { TABLES, type TableKey, type VocabularyKey } from '../notice/tables';
 import type { SummaryRow } from './types';
 
@@ -151,8 +152,31 @@ const TABLE_LABELS: Readonly<Record<string, string>> = {
   summary: '汇总',
 };
 
-function columnLabel(issue: Issue): string {
+/**
+ * Form field key → the label the notice prints beside it, over every form (附件2 一、基本情况, 附件3 基本信息,
+ * 附件1 方案基本信息) and the 联合申报单位 columns. A key printed under different labels by different forms
+ * (contactName: 联系人姓名 / 联系人) gets the shortest one when it starts every other (联系人), else all of them
+ * joined with ／ (an issue does not say which attachment its file is).
+ */
+export const FORM_FIELD_LABELS: ReadonlyMap<string, string> = (() => {
+  const labels = new Map<string, string[]>();
+  for (const f of [...FORMS.flatMap((form) => form.fields), ...JOINT_APPLICANT_COLUMNS]) {
+    const list = labels.get(f.key) ?? [];
+    if (!list.includes(f.label)) list.push(f.label);
+    labels.set(f.key, list);
+  }
+  const out = new Map<string, string>();
+  for (const [key, list] of labels) {
+    const shortest = [...list].sort((a, b) => a.length - b.length)[0];
+    out.set(key, list.every((l) => l.startsWith(shortest)) ? shortest : list.join('／'));
+  }
+  return out;
+})();
+
+/** The 列 of an issue: a table column's header, a form field's label, else the key as written. */
+export function columnLabel(issue: Pick<Issue, 'table' | 'column'>): string {
   if (!issue.column) return '';
+  if (issue.table === 'form') return FORM_FIELD_LABELS.get(issue.column) ?? issue.column;
   const t = TABLES[issue.table as TableKey];
   return t?.columns.find((c) => c.key === issue.column)?.header ?? issue.column;
 }

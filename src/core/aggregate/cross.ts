@@ -131,7 +131,8 @@ export interface LeadOccurrence extends Occurrence {
 
 /**
  * 每个申报主体牵头的网络安全保险服务方案总数原则上不超过5个: one error per lead over the limit, counting
- * distinct scheme names over every submission it leads.
+ * distinct scheme names over every submission it leads. The message lists each place with its own count; when
+ * those add up to more than the total (a scheme in two regions), it says the scheme was counted once.
  */
 export function leadSchemeLimit(leads: readonly LeadOccurrence[], limit: number = LIMITS.maxSchemesPerLead): Finding[] {
   const out: Finding[] = [];
@@ -140,8 +141,11 @@ export function leadSchemeLimit(leads: readonly LeadOccurrence[], limit: number 
     for (const o of list) for (const k of o.schemeKeys) schemes.add(k);
     if (schemes.size <= limit) continue;
     const [first, ...rest] = list;
-    const parts = list.map((o) => `${where(o)} ${new Set(o.schemeKeys).size}个`).join('；');
-    const partsEn = list.map((o) => `${whereEn(o)}: ${new Set(o.schemeKeys).size}`).join('; ');
+    const counts = list.map((o) => new Set(o.schemeKeys).size);
+    // The parts add up to more than the total when a scheme is listed in several places: say it is counted once.
+    const once = counts.reduce((a, b) => a + b, 0) > schemes.size;
+    const parts = [...list.map((o, i) => `${where(o)} ${counts[i]}个`), ...(once ? ['同一方案在多地出现的只计一次'] : [])].join('；');
+    const partsEn = [...list.map((o, i) => `${whereEn(o)}: ${counts[i]}`), ...(once ? ['a scheme in several regions counted once'] : [])].join('; ');
     out.push({
       occurrences: list,
       issue: mainIssue(first, rest, {
