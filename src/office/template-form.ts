@@ -9,7 +9,7 @@
  * Labels, hints and kinds come from src/core/notice/forms; nothing here names a field.
  * Split into a pure plan and a writer that only queues (the caller owns every `context.sync()`).
  */
-import { APPLICANT_BASICS, FORMS, JOINT_APPLICANT_COLUMNS, ORG_NATURES, TEXT_FIELD_KINDS, dropdownValues, type FieldKind, type FieldSpec, type FormSpec, type Variant, type VocabularyKey } from '../core/notice';
+import { APPLICANT_BASICS, FORMS, JOINT_APPLICANT_COLUMNS, JOINT_APPLICANTS_LABEL, ORG_NATURES, TEXT_FIELD_KINDS, dropdownValues, type FieldKind, type FieldSpec, type FormSpec, type Variant, type VocabularyKey } from '../core/notice';
 import { columnLetter } from '../core/grid/types';
 import { LIST_KEYS, LISTS_SHEET, type DropdownList } from './lists';
 import { charsToPoints } from './units';
@@ -133,7 +133,7 @@ export function planForm(variant: Variant, suffix = 1): PlannedForm {
     const lastRow = headerRow + JOINT_ROWS;
     const lastCol = columnLetter(JOINT_APPLICANT_COLUMNS.length);
     joint = {
-      label: '联合申报单位',
+      label: JOINT_APPLICANTS_LABEL,
       tableName: tableWithSuffix('PT_jointApplicants', suffix),
       labelAddress: `A${headerRow}:A${lastRow}`,
       headerAddress: `B${headerRow}:${lastCol}${headerRow}`,

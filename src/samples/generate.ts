@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { TABLES, VARIANTS, tableTitle, type ColumnSpec, type TableKey, type Variant } from '../core/notice/tables';
 import { REGIONS, regionByCode, regionByName, type Region } from '../core/notice/regions';
 import { AGENCY_TYPES, INDUSTRIES, LICENSED_AGENCY_TYPES, SCHEME_TYPES } from '../core/notice/vocabularies';
-import { APPLICANT_BASICS, AUTHORITY_BASICS, JOINT_APPLICANT_COLUMNS, type FormSpec } from '../core/notice/forms';
+import { APPLICANT_BASICS, AUTHORITY_BASICS, JOINT_APPLICANT_COLUMNS, JOINT_APPLICANTS_LABEL, type FormSpec } from '../core/notice/forms';
 import { RULES } from '../core/rules/catalog';
 import { Rng } from './prng';
 import { fixZipTimes } from './zip-time';
@@ -591,7 +591,7 @@ function writeForm(wb: ExcelJS.Workbook, name: string, form: FormSpec, r: Record
     row++;
   }
   if (form === APPLICANT_BASICS && r.form.joint.length > 0) {
-    ws.getCell(row, 1).value = '联合申报单位';
+    ws.getCell(row, 1).value = JOINT_APPLICANTS_LABEL;
     ws.getCell(row, 1).font = { bold: true };
     JOINT_APPLICANT_COLUMNS.forEach((c, i) => {
       ws.getCell(row, i + 2).value = c.label;

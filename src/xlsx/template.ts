@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { TABLES, VARIANTS, tableTitle, type TableKey, type Variant } from '../core/notice/tables';
-import { APPLICANT_BASICS, AUTHORITY_BASICS, JOINT_APPLICANT_COLUMNS, TEXT_FIELD_KINDS, type FieldSpec, type FormSpec } from '../core/notice/forms';
+import { APPLICANT_BASICS, AUTHORITY_BASICS, JOINT_APPLICANT_COLUMNS, JOINT_APPLICANTS_LABEL, TEXT_FIELD_KINDS, type FieldSpec, type FormSpec } from '../core/notice/forms';
 import { NOTICE } from '../core/notice/limits';
 import { colLetter, dropdownFor, orgNatureList, type DropdownList } from './template-lists';
 
@@ -295,7 +295,7 @@ function writeForm(wb: ExcelJS.Workbook, form: FormSpec, lists: ListsSheet): voi
     // 联合申报单位: a small table of its own, rows added as needed.
     const first = row;
     const label = ws.getCell(`A${row}`);
-    label.value = '联合申报单位';
+    label.value = JOINT_APPLICANTS_LABEL;
     JOINT_APPLICANT_COLUMNS.forEach((c, i) => {
       const cell = ws.getRow(row).getCell(i + 2);
       cell.value = c.label;

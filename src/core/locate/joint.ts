@@ -5,22 +5,15 @@
  */
 import { rawCell } from '../grid/merges';
 import { a1, type GridCell, type GridSheet } from '../grid/types';
-import { JOINT_APPLICANT_COLUMNS } from '../notice/forms';
+import { JOINT_APPLICANT_COLUMNS, JOINT_APPLICANTS_LABEL, JOINT_APPLICANTS_LABEL_ALIASES } from '../notice/forms';
 import type { JointApplicantRow } from '../submission/types';
 import type { Rect } from './form';
 import { headerKey } from './text';
 
-const LABELS = new Set(['联合申报单位', '联合单位', '联合申报单位名单', '联合申报单位情况'].map(headerKey));
-
-/** Header texts people write for the three columns, beyond the notice's own labels. */
-const EXTRA_HEADERS: Readonly<Record<string, readonly string[]>> = {
-  name: ['名称', '联合申报单位名称', '单位全称'],
-  nature: ['性质'],
-  creditCode: ['统一社会信用代码', '组织机构代码', '三证合一码', '信用代码'],
-};
+const LABELS = new Set([JOINT_APPLICANTS_LABEL, ...JOINT_APPLICANTS_LABEL_ALIASES].map(headerKey));
 
 const HEADER_KEYS: ReadonlyMap<string, string> = new Map(
-  JOINT_APPLICANT_COLUMNS.flatMap((c) => [c.label, ...(EXTRA_HEADERS[c.key] ?? [])].map((l) => [headerKey(l), c.key] as const)),
+  JOINT_APPLICANT_COLUMNS.flatMap((c) => [c.label, ...(c.aliases ?? [])].map((l) => [headerKey(l), c.key] as const)),
 );
 
 /** Rows read below the header at most: the notice caps joint units at 10; room for blank and stray rows. */

@@ -83,11 +83,15 @@ export const APPLICANT_BASICS: FormSpec = {
   ],
 };
 
+/** 联合申报单位: the label of the joint applicants' table in 附件3 基本信息, and what people write instead. */
+export const JOINT_APPLICANTS_LABEL = '联合申报单位';
+export const JOINT_APPLICANTS_LABEL_ALIASES: readonly string[] = ['联合单位', '联合申报单位名单', '联合申报单位情况'];
+
 /** 联合申报单位: one row per joint applicant. */
 export const JOINT_APPLICANT_COLUMNS: readonly FieldSpec[] = [
-  { key: 'name', label: '单位名称', kind: 'text', required: true },
-  { key: 'nature', label: '单位性质', kind: 'orgNature', required: true },
-  { key: 'creditCode', label: '组织机构代码/三证合一码', kind: 'creditCode', required: true },
+  { key: 'name', label: '单位名称', aliases: ['名称', '联合申报单位名称', '单位全称'], kind: 'text', required: true },
+  { key: 'nature', label: '单位性质', aliases: ['性质'], kind: 'orgNature', required: true },
+  { key: 'creditCode', label: '组织机构代码/三证合一码', aliases: ['统一社会信用代码', '组织机构代码', '三证合一码', '信用代码'], kind: 'creditCode', required: true },
 ];
 
 /** 附件1 （二）方案基本信息 */
