@@ -1,13 +1,7 @@
 /** Turning the command line's FILE|DIR arguments into the list of submission files to read. */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
-
-/**
- * What counts as a submission inside a folder: every spreadsheet-looking file, including the types the reader
- * refuses (.xls, .ods, .et, .numbers, .csv …), so a wrong type gets its own clear "unreadable" error instead of
- * vanishing from the batch.
- */
-const SUBMISSION = /\.(xlsx|xlsm|xltx|xls|xlsb|ods|fods|et|ett|numbers|csv)$/i;
+import { looksLikeSpreadsheet } from '../core/submission/file-names';
 
 export interface ExpandedInputs {
   /** Paths to read, in argument order; a folder's files sorted (zh-CN collation) below it. */
@@ -85,7 +79,7 @@ export function expandInputs(args: readonly string[], exclude: ExcludeOptions = 
       }
       if (st.isDirectory()) walk(root, p);
       else if (basename(name).startsWith('~$')) skipped.push({ path: p, reason: 'Office 临时锁文件', reasonEn: 'Office lock file' });
-      else if (SUBMISSION.test(name)) take(p, relative(root, p).split(sep).join('/'));
+      else if (looksLikeSpreadsheet(name)) take(p, relative(root, p).split(sep).join('/'));
       else skipped.push({ path: p, reason: '不是表格文件', reasonEn: 'not a spreadsheet' });
     }
   };

@@ -5,6 +5,7 @@
 import { useId, useState, type DragEvent } from 'react';
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Strings } from './i18n';
+import { looksLikeSpreadsheet } from '../core/submission/file-names';
 
 const useStyles = makeStyles({
   zone: {
@@ -32,7 +33,6 @@ export interface FilePickerProps {
   readonly name: string;
 }
 
-const isXlsx = (f: File) => /\.xlsx$/i.test(f.name);
 
 export function FilePicker({ t, onFiles, disabled, name }: FilePickerProps) {
   const styles = useStyles();
@@ -42,7 +42,8 @@ export function FilePicker({ t, onFiles, disabled, name }: FilePickerProps) {
     e.preventDefault();
     setOver(false);
     if (disabled) return;
-    const files = Array.from(e.dataTransfer.files).filter(isXlsx);
+    // Spreadsheets of any type (an .xls gets the reader's clear message, as through the button); notes are left out.
+    const files = Array.from(e.dataTransfer.files).filter((f) => looksLikeSpreadsheet(f.name));
     if (files.length) onFiles(files);
   };
   return (

@@ -114,13 +114,15 @@ describe('校验 tab outside Excel (files)', () => {
     expect(within(screen.getByRole('region', { name: '坏文件.xlsx' })).getByText('无法读取')).toBeTruthy();
   });
 
-  test('drag-and-drop takes .xlsx files only', async () => {
+  test('drag-and-drop takes spreadsheets of any type (a .csv gets its clear error), not notes', async () => {
     const { processor, calls } = inThreadProcessor();
     render(<App host={null} processor={processor} />);
     const xlsx = fixtureFile(FIXTURE_FILES.xiamen);
-    fireEvent.drop(screen.getByTestId('drop-validate-files'), { dataTransfer: { files: [xlsx, new File(['a,b'], 'notes.csv')] } });
-    await waitFor(() => expect(screen.getAllByTestId('file-result')).toHaveLength(1), { timeout: 20_000 });
-    expect(calls.check).toEqual([[xlsx.name]]);
+    const files = [xlsx, new File(['a,b'], 'notes.csv'), new File(['说明'], 'README.md'), new File(['{}'], 'expected.json')];
+    fireEvent.drop(screen.getByTestId('drop-validate-files'), { dataTransfer: { files } });
+    await waitFor(() => expect(screen.getAllByTestId('file-result')).toHaveLength(2), { timeout: 20_000 });
+    expect(calls.check).toEqual([[xlsx.name, 'notes.csv']]);
     expect(document.querySelector('li[data-code="required.missing"][data-cell="D10"]')).not.toBeNull();
+    expect(within(screen.getByRole('region', { name: 'notes.csv' })).getByText('无法读取')).toBeTruthy();
   });
 });
