@@ -61,9 +61,16 @@ export function App({ host, processor, download = browserDownload, initialTab, i
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
   const [tab, setTab] = useState<TabId>(initialTab ?? (host ? 'fill' : 'validate'));
+  const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set([tab]));
+  const open = (id: TabId) => {
+    setTab(id);
+    setVisited((v) => (v.has(id) ? v : new Set([...v, id])));
+  };
   // The last aggregation, shared by 汇总 (which makes it) and 导出 (which writes it as CSV).
   const [built, setBuilt] = useState<Built | null>(null);
+  const [mask, setMask] = useState(false);
   const t = STRINGS[lang];
+  const summaryProps = { host, processor, download, built, onBuilt: setBuilt, mask, onMask: setMask, lang, t };
   const labels: Record<TabId, string> = { fill: t.tabFill, validate: t.tabValidate, aggregate: t.tabAggregate, export: t.tabExport };
 
   return (
@@ -88,19 +95,23 @@ export function App({ host, processor, download = browserDownload, initialTab, i
             </MessageBarBody>
           </MessageBar>
         )}
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={t.tabsLabel}>
+        <TabList selectedValue={tab} onTabSelect={(_, d) => open(d.value as TabId)} aria-label={t.tabsLabel}>
           {TAB_IDS.map((id) => (
-            <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
+            <Tab key={id} value={id} id={`tab-${id}`} aria-controls={visited.has(id) ? `panel-${id}` : undefined}>
               {labels[id]}
             </Tab>
           ))}
         </TabList>
-        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className={styles.panel}>
-          {tab === 'fill' ? <FillTab host={host} lang={lang} t={t} /> : null}
-          {tab === 'validate' ? <ValidateTab host={host} processor={processor} lang={lang} t={t} /> : null}
-          {tab === 'aggregate' ? <AggregateTab {...{ host, processor, download, built, lang, t }} onBuilt={setBuilt} /> : null}
-          {tab === 'export' ? <ExportTab {...{ host, processor, download, built, lang, t }} onBuilt={setBuilt} /> : null}
-        </div>
+        {/* A panel is mounted when first opened and then kept (hidden when not chosen): results and choices survive a
+            look at another tab. */}
+        {TAB_IDS.filter((id) => visited.has(id)).map((id) => (
+          <div key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} className={styles.panel} hidden={tab !== id}>
+            {id === 'fill' ? <FillTab host={host} lang={lang} t={t} /> : null}
+            {id === 'validate' ? <ValidateTab host={host} processor={processor} lang={lang} t={t} /> : null}
+            {id === 'aggregate' ? <AggregateTab {...summaryProps} /> : null}
+            {id === 'export' ? <ExportTab {...summaryProps} /> : null}
+          </div>
+        ))}
       </main>
     </FluentProvider>
   );

@@ -9,10 +9,12 @@ import { summaryCsvFiles } from '../core/csv/export';
 import { normalizeRow } from '../core/rules/normalize-row';
 import { checkFile, type FileResult } from '../xlsx/check';
 import type { CsvEncoding } from '../xlsx/csv-encode';
+import { isPilotSummary, summaryFileResult } from '../xlsx/summary-detect';
 import type { CsvOutput, NamedBytes } from './processor';
 
+/** A summary this tool wrote, chosen with the submissions (a download folder holds both), is never read as a region. */
 export function checkFiles(files: readonly NamedBytes[]): FileResult[] {
-  return files.map((f) => checkFile(f.bytes, f.name));
+  return files.map((f) => (isPilotSummary(f.bytes) ? summaryFileResult(f.name) : checkFile(f.bytes, f.name)));
 }
 
 export function aggregateResults(results: readonly FileResult[]): Summary {

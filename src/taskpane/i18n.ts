@@ -71,6 +71,10 @@ const zh = {
   unbalanced: '不一致',
   crossIssues: '跨地区问题',
   noCrossIssues: '未发现跨地区问题。',
+  filesTitle: '各文件',
+  fileStatus: { ok: '通过', warnings: '有警告', errors: '有错误', unreadable: '无法读取' },
+  notMergedTitle: '{n} 个文件无法读取，未汇总',
+  notMergedBody: '这些文件中的行不在汇总中（原因见下方各文件）。请修正或另存为 .xlsx 后重新汇总。',
   maskLabel: '隐去手机和邮箱（138****8000）',
 
   // 导出
@@ -138,7 +142,7 @@ const en: Strings = {
   reading: 'Reading files',
   fileUnreadable: 'Unreadable',
   fileOk: 'OK',
-  fileIssues: 'issues',
+  fileIssues: 'issue(s)',
 
   aggregateIntro: 'Choose the regional .xlsx files to merge into one summary, with cross-region checks (same enterprise in two regions, schemes per lead).',
   aggregateWriteExcel: 'The summary is written to new sheets of this workbook.',
@@ -155,6 +159,10 @@ const en: Strings = {
   unbalanced: 'NOT balanced',
   crossIssues: 'Cross-region findings',
   noCrossIssues: 'No cross-region findings.',
+  filesTitle: 'Files',
+  fileStatus: { ok: 'passed', warnings: 'warnings', errors: 'errors', unreadable: 'unreadable' },
+  notMergedTitle: '{n} file(s) could not be read and were not merged',
+  notMergedBody: 'Their rows are not in the summary (reasons below). Fix them or save them as .xlsx and aggregate again.',
   maskLabel: 'Mask mobiles and e-mails (138****8000)',
 
   exportIntro: 'Export the summary as CSV: one file per table, plus the issues and the statistics.',

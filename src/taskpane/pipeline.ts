@@ -23,6 +23,9 @@ export interface SummaryTabProps {
   readonly download: Download;
   readonly built: Built | null;
   readonly onBuilt: (built: Built) => void;
+  /** 隐去手机和邮箱: one choice for both tabs, so a summary masked on 汇总 is not exported unmasked on 导出. */
+  readonly mask: boolean;
+  readonly onMask: (mask: boolean) => void;
   readonly lang: Lang;
   readonly t: Strings;
 }

@@ -4,6 +4,7 @@
  * never read back as one more region, and so `-o` never overwrites a file that is not a summary.
  */
 import { SUMMARY_TABLE_NAMES } from '../core/aggregate/names';
+import type { FileResult } from './check';
 import { READ_LIMITS } from './limits';
 import { extractEntry, readZipDirectory } from './read-zip';
 
@@ -22,4 +23,18 @@ export function isPilotSummary(bytes: Uint8Array): boolean {
     // Not a readable zip: certainly not a summary; the reader gives the real error if it is read.
   }
   return false;
+}
+
+/** The result the task pane shows for a summary chosen among the submissions: not read, and why. */
+export function summaryFileResult(file: string): FileResult {
+  return {
+    file,
+    status: 'error',
+    error: {
+      code: 'read.is-summary',
+      message: '这是本工具生成的汇总工作簿（含问题清单表），不是地区报送文件，未读取、未汇总。',
+      messageEn: 'This is a summary workbook made by Pilot Tables, not a regional submission; it was not read or merged.',
+    },
+    issues: [],
+  };
 }

@@ -104,7 +104,8 @@ test('validates the fixture workbooks uploaded through the file input', async ()
 test('aggregates the files: 汇总.xlsx downloaded, reconciliation and the cross-region warning shown', async () => {
   await page.getByRole('tab', { name: '汇总' }).click();
   const download = page.waitForEvent('download');
-  await page.getByLabel('选择 .xlsx 文件').setInputFiles(fixtures.map((f) => f.path));
+  // The 校验 panel stays mounted (hidden) once opened: the visible panel's picker is the one.
+  await page.getByRole('tabpanel').getByLabel('选择 .xlsx 文件').setInputFiles(fixtures.map((f) => f.path));
   const file = await download;
   expect(file.suggestedFilename()).toBe('汇总.xlsx');
   const bytes = readFileSync((await file.path())!);

@@ -4,6 +4,9 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import iconv from 'iconv-lite';
 import { App } from '../../src/taskpane/App';
 import { XLSX_MIME } from '../../src/taskpane/processor';
+import { readFileSync } from 'node:fs';
+import { aggregateResults, checkFiles } from '../../src/taskpane/file-work';
+import { writeSummaryWorkbook } from '../../src/xlsx/summary';
 import { FAKE_XLSX, FIXTURE_FILES, fakeHost, fixtureFile, inThreadProcessor } from './fakes';
 
 const ALL = () => Object.values(FIXTURE_FILES).map(fixtureFile);
@@ -40,6 +43,57 @@ describe('汇总 tab', () => {
     expect(summary.files).toHaveLength(4);
     expect(options.mask).toBe(false);
     expect(download).not.toHaveBeenCalled();
+  });
+});
+
+describe('汇总 tab: files that are not merged', () => {
+  test('unreadable files and a summary chosen among the submissions are listed with their reasons, under an alert', async () => {
+    // A real summary workbook, as a reviewer's download folder holds one beside the submissions.
+    const base = aggregateResults(checkFiles([{ name: 'a.xlsx', bytes: new Uint8Array(readFileSync(FIXTURE_FILES.jiangsu)) }]));
+    const summaryFile = new File([new Uint8Array(await writeSummaryWorkbook(base))], '汇总.xlsx');
+    const { processor } = inThreadProcessor();
+    render(<App host={null} processor={processor} download={jest.fn()} initialTab="aggregate" />);
+    const files = [fixtureFile(FIXTURE_FILES.jiangsu), summaryFile, new File([], 'empty.xlsx'), new File(['a,b'], '旧表.csv')];
+    fireEvent.change(screen.getByLabelText('选择 .xlsx 文件'), { target: { files } });
+    const summary = await screen.findByTestId('summary', {}, { timeout: 20_000 });
+    expect(within(summary).getByRole('alert').textContent).toContain('3 个文件无法读取，未汇总');
+    const items = within(screen.getByTestId('summary-files')).getAllByRole('listitem');
+    expect(items.map((li) => li.getAttribute('data-status'))).toEqual([base.files[0].status, 'unreadable', 'unreadable', 'unreadable']);
+    expect(items[1].textContent).toContain('本工具生成的汇总工作簿');
+    expect(items[2].textContent).toContain('空');
+    // Only the one submission's rows are in the summary.
+    const rows = base.reconciliation.totals.targets;
+    expect(within(summary).getByTestId('reconciliation').textContent).toContain(`服务对象 ${rows.read}/${rows.inSummary}`);
+  });
+
+  test('all readable: no alert, every file listed with its rows', async () => {
+    const { summary } = await aggregated(null);
+    expect(within(summary).queryByRole('alert')).toBeNull();
+    expect(within(screen.getByTestId('summary-files')).getAllByRole('listitem')).toHaveLength(Object.keys(FIXTURE_FILES).length);
+  });
+});
+
+describe('choices and results survive switching tabs', () => {
+  test('隐去手机和邮箱 ticked on 汇总 is ticked on 导出, and the CSV is masked', async () => {
+    const { calls } = await aggregated(null);
+    fireEvent.click(screen.getByRole('checkbox', { name: '隐去手机和邮箱（138****8000）' }));
+    fireEvent.click(screen.getByRole('tab', { name: '导出' }));
+    expect((screen.getByRole('checkbox', { name: '隐去手机和邮箱（138****8000）' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: '导出 CSV' }));
+    await screen.findByText(/已导出：/);
+    expect(calls.csv).toEqual([{ mask: true, encoding: 'utf8' }]);
+    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
+    expect((screen.getByRole('checkbox', { name: '隐去手机和邮箱（138****8000）' }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  test('校验 results are still there after a look at another tab', async () => {
+    const { processor } = inThreadProcessor();
+    render(<App host={null} processor={processor} />);
+    fireEvent.change(screen.getByLabelText('选择 .xlsx 文件'), { target: { files: [fixtureFile(FIXTURE_FILES.xiamen)] } });
+    await waitFor(() => expect(screen.getAllByTestId('file-result')).toHaveLength(1), { timeout: 20_000 });
+    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
+    fireEvent.click(screen.getByRole('tab', { name: '校验' }));
+    expect(within(screen.getByRole('tabpanel')).getAllByTestId('file-result')).toHaveLength(1);
   });
 });
 

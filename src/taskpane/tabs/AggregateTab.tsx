@@ -3,7 +3,8 @@
  * with progress); outside Excel, 汇总.xlsx downloaded. Shows the reconciliation and the cross-region findings.
  */
 import { useState } from 'react';
-import { Badge, Button, Checkbox, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { FileStatus } from '../../core/aggregate/types';
 import { TABLE_KEYS } from '../../core/notice/tables';
 import { XLSX_MIME } from '../processor';
 import { buildSummary, type Built, type SummaryTabProps } from '../pipeline';
@@ -13,7 +14,10 @@ import { IssueList } from '../IssueList';
 
 export const SUMMARY_FILE_NAME = '汇总.xlsx';
 
+const STATUS_COLOR: Record<FileStatus, 'success' | 'warning' | 'danger' | 'severe'> = { ok: 'success', warnings: 'warning', errors: 'danger', unreadable: 'severe' };
+
 const useStyles = makeStyles({
+  files: { listStyleType: 'none', paddingLeft: 0, margin: `${tokens.spacingVerticalS} 0`, display: 'grid', rowGap: tokens.spacingVerticalXS },
   facts: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalM, rowGap: '2px', margin: `${tokens.spacingVerticalS} 0` },
 });
 
@@ -21,11 +25,10 @@ export type AggregateTabProps = SummaryTabProps;
 
 type Stage = { kind: 'reading'; done: number; total: number } | { kind: 'writing'; done: number; total: number } | { kind: 'working' };
 
-export function AggregateTab({ host, processor, download, built, onBuilt, lang, t }: AggregateTabProps) {
+export function AggregateTab({ host, processor, download, built, onBuilt, mask, onMask, lang, t }: AggregateTabProps) {
   const styles = useStyles();
   const [stage, setStage] = useState<Stage | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [mask, setMask] = useState(false);
   const [written, setWritten] = useState<readonly string[] | null>(null);
 
   const saveXlsx = async (b: Built) => {
@@ -56,11 +59,12 @@ export function AggregateTab({ host, processor, download, built, onBuilt, lang, 
 
   const summary = built?.summary;
   const rows = summary ? TABLE_KEYS.reduce((n, k) => n + summary.rows[k].length, 0) : 0;
+  const unreadable = summary ? summary.files.filter((f) => f.status === 'unreadable') : [];
   return (
     <div className="pt-tab">
       <Text as="p">{t.aggregateIntro}</Text>
       <Text as="p" size={200}>{host ? t.aggregateWriteExcel : t.aggregateDownload}</Text>
-      <Checkbox label={t.maskLabel} checked={mask} onChange={(_, d) => setMask(Boolean(d.checked))} />
+      <Checkbox label={t.maskLabel} checked={mask} onChange={(_, d) => onMask(Boolean(d.checked))} />
       <FilePicker t={t} name="aggregate-files" disabled={stage !== null} onFiles={(f) => void onFiles(f)} />
       {stage?.kind === 'reading' ? <Progress label={t.reading} done={stage.done} total={stage.total} /> : null}
       {stage?.kind === 'writing' ? <Progress label={t.writingSheets} done={stage.done} total={stage.total} /> : null}
@@ -81,6 +85,30 @@ export function AggregateTab({ host, processor, download, built, onBuilt, lang, 
               {TABLE_KEYS.map((k) => `${t.tables[k]} ${summary.reconciliation.totals[k].read}/${summary.reconciliation.totals[k].inSummary}`).join(' · ')}
             </span>
           </div>
+          {unreadable.length ? (
+            <MessageBar intent="error" role="alert" data-testid="not-merged">
+              <MessageBarBody>
+                <MessageBarTitle>{t.notMergedTitle.replace('{n}', String(unreadable.length))}</MessageBarTitle>
+                {t.notMergedBody}
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
+          <h2>{t.filesTitle}</h2>
+          <ul className={styles.files} data-testid="summary-files">
+            {summary.files.map((f) => (
+              <li key={f.index} data-status={f.status}>
+                <Badge color={STATUS_COLOR[f.status]}>{t.fileStatus[f.status]}</Badge> <Text weight="semibold">{f.file}</Text>
+                {f.region ? <Text size={200}>（{f.region}）</Text> : null}
+                {f.status === 'unreadable' ? (
+                  <Text as="p" size={200}>
+                    {f.error?.message ?? ''}
+                  </Text>
+                ) : (
+                  <Text size={200}> {TABLE_KEYS.map((k) => `${t.tables[k]} ${f.rowsRead[k]}`).join(' · ')}</Text>
+                )}
+              </li>
+            ))}
+          </ul>
           {!host ? (
             <Button disabled={stage !== null} onClick={() => void saveXlsx(built).catch(setError).finally(() => setStage(null))}>
               {t.downloadAgain}

@@ -14,8 +14,7 @@ import { parseCsv } from '../csv-rows';
 
 export type ExportTabProps = SummaryTabProps;
 
-export function ExportTab({ host, processor, download, built, onBuilt, lang, t }: ExportTabProps) {
-  const [mask, setMask] = useState(false);
+export function ExportTab({ host, processor, download, built, onBuilt, mask, onMask, lang, t }: ExportTabProps) {
   const [encoding, setEncoding] = useState<CsvEncoding>('utf8');
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -65,7 +64,7 @@ export function ExportTab({ host, processor, download, built, onBuilt, lang, t }
           {progress ? <Progress label={t.reading} {...progress} /> : null}
         </>
       ) : null}
-      <Checkbox label={t.maskLabel} checked={mask} onChange={(_, d) => setMask(Boolean(d.checked))} />
+      <Checkbox label={t.maskLabel} checked={mask} onChange={(_, d) => onMask(Boolean(d.checked))} />
       {!toSheet ? (
         <Field label={t.encodingLabel}>
           <RadioGroup value={encoding} onChange={(_, d) => setEncoding(d.value as CsvEncoding)}>
