@@ -155,7 +155,7 @@ export function planSummary(summary: Summary, options: { suffix?: number; mask?:
   };
 
   const cover = new SheetBuilder(sheetName('cover', suffix), mask);
-  const lines = coverLines(summary);
+  const lines = coverLines(summary, { mask });
   cover.put(0, 0, lines, 2);
   cover.bold.push(`A1:A${lines.length}`);
   let top = lines.length + 1;

@@ -198,7 +198,7 @@ function writeBlock(sheet: ExcelJS.Worksheet, top: number, block: ReportBlock, m
 
 /** The 说明 sheet: cover lines, then the file list and the reconciliation as tables (through `addTable`). */
 export function writeCover(sheet: ExcelJS.Worksheet, summary: Summary, mask: boolean, addTable: BlockTableWriter = addBlockTable): void {
-  const lines = coverLines(summary);
+  const lines = coverLines(summary, { mask });
   lines.forEach(([k, v], i) => {
     const a = sheet.getCell(i + 1, 1);
     a.value = k;

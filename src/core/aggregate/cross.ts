@@ -208,8 +208,8 @@ export function duplicateRegions(files: readonly FileOccurrence[]): { issue: Iss
       table: 'workbook',
       file: f.file,
       value: f.region,
-      message: `《${f.file}》与${names}都是${f.region}的${f.variant ?? ''}申报${f.submitter ? `（来源单位：${f.submitter}）` : ''}。请确认是否为重复或更新版本，两份的行都已汇总、未删除。`,
-      messageEn: `"${f.file}" and ${earlier.map((e) => `"${e.file}"`).join(', ')} are both ${f.variant ?? ''} submissions for ${f.region}. Check which is current; rows of both are in the summary.`,
+      message: `《${f.file}》与${names}都是${f.region}的${f.variant ?? ''}申报${f.submitter ? `（来源单位：${f.submitter}）` : ''}。请确认是否为重复或更新版本，${earlier.length + 1 === 2 ? '两' : earlier.length + 1}份的行都已汇总、未删除。`,
+      messageEn: `"${f.file}" and ${earlier.map((e) => `"${e.file}"`).join(', ')} are all ${f.variant ?? ''} submissions for ${f.region}. Check which is current; rows of all ${earlier.length + 1} are in the summary.`,
       related: earlier.map((e) => ({ file: e.file })),
     } });
   });

@@ -120,18 +120,34 @@ export function statisticsBlocks(summary: Summary): ReportBlock[] {
 }
 
 /** The cover sheet's key lines (label, value): the same in the .xlsx summary and in the one written into Excel. */
-export function coverLines(summary: Summary): [string, string][] {
+/**
+ * When the summary was made, as people in China read a clock: 2026-11-30 15:04:40（北京时间）. The model keeps
+ * the ISO instant (JSON, tests); a reviewer reading 07:04 UTC would think the file is eight hours older.
+ */
+export function beijingTime(iso: string): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const local = new Date(t + 8 * 3600_000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 19)}（北京时间 UTC+8）`;
+}
+
+export function coverLines(summary: Summary, options: { mask?: boolean } = {}): [string, string][] {
   const counts = countBySeverity(summary.issues);
   const rowsTotal = TABLE_KEYS.map((t) => `${TABLES[t].shortName} ${summary.rows[t].length} 行`).join('，');
   const unreadable = summary.files.filter((f) => f.status === 'unreadable').length;
   return [
     ['网络安全保险服务试点 汇总表', 'Cyber-security insurance pilot: summary'],
     ['依据', `${NOTICE.title}（${NOTICE.number}）`],
-    ['生成时间 Generated', summary.generatedAt],
+    ['生成时间 Generated', beijingTime(summary.generatedAt)],
     ['文件 Files', `${summary.files.length} 个${unreadable ? `（无法读取 ${unreadable} 个）` : ''}`],
     ['汇总行数 Rows', rowsTotal],
     ['问题 Issues', `错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.info}（其中跨报送 ${summary.crossIssues.length}）`],
     ['行数核对 Reconciliation', summary.reconciliation.balanced ? '全部一致：读取行数 = 汇总行数 (balanced)' : '存在不一致，请查看下表 (NOT balanced)'],
-    ['说明 Note', '各表逐行保留原值，不删除任何行；重复行仅标记。规范值列为识别结果，供核对，不改动原值。生成于本机，未联网。'],
+    [
+      '说明 Note',
+      options.mask
+        ? '已隐去手机和邮箱（138****8000、z***@qq.com），供分享；其余各表逐行保留原值，不删除任何行；重复行仅标记。生成于本机，未联网。'
+        : '各表逐行保留原值，不删除任何行；重复行仅标记。规范值列为识别结果，供核对，不改动原值。生成于本机，未联网。',
+    ],
   ];
 }

@@ -1,0 +1,41 @@
+/** The 说明 sheet's lines: the time as a reviewer in China reads it, and a note that says when values are masked. */
+import { aggregate } from '../../src/core/aggregate/aggregate';
+import { beijingTime, coverLines } from '../../src/core/aggregate/report';
+import { deps, makeSubmission } from './helpers';
+
+test.each([
+  ['2024-03-01T08:00:00.000Z', '2024-03-01 16:00:00（北京时间 UTC+8）'],
+  ['2026-11-30T17:30:05.120Z', '2026-12-01 01:30:05（北京时间 UTC+8）'], // past midnight in Beijing: the next day
+  ['2024-12-31T16:00:00Z', '2025-01-01 00:00:00（北京时间 UTC+8）'],
+])('beijingTime(%s) = %s', (iso, shown) => {
+  expect(beijingTime(iso)).toBe(shown);
+});
+
+test('a value that is not a time is shown as it is', () => {
+  expect(beijingTime('不详')).toBe('不详');
+});
+
+describe('cover lines', () => {
+  const summary = aggregate([{ file: '江苏省.xlsx', issues: [], submission: makeSubmission({ file: '江苏省.xlsx', region: '江苏省', targets: [['甲公司', '工业互联网', '张三', '13800138000 a@qq.com']] }) }], deps);
+  const value = (lines: [string, string][], key: string) => lines.find(([k]) => k.startsWith(key))?.[1];
+
+  test('the generation time is Beijing time, from the summary\'s own instant', () => {
+    expect(value(coverLines(summary), '生成时间')).toBe(beijingTime(summary.generatedAt));
+  });
+
+  test('a masked summary says so instead of claiming to keep every value', () => {
+    expect(value(coverLines(summary), '说明')).toContain('逐行保留原值');
+    const masked = value(coverLines(summary, { mask: true }), '说明');
+    expect(masked).toContain('已隐去手机和邮箱');
+    expect(masked).not.toContain('不改动原值');
+  });
+});
+
+test('three files for one region: the third file\'s warning counts all three', () => {
+  const one = (file: string) => ({ file, issues: [], submission: makeSubmission({ file, region: '辽宁省', targets: [['甲公司', '工业互联网', '张三', '13800138000 a@qq.com']] }) });
+  const s = aggregate([one('辽宁-1.xlsx'), one('辽宁-2.xlsx'), one('辽宁-3.xlsx')], deps);
+  const dup = s.crossIssues.filter((i) => i.code === 'cross.duplicate-region');
+  expect(dup.map((i) => i.file)).toEqual(['辽宁-2.xlsx', '辽宁-3.xlsx']);
+  expect(dup[0].message).toContain('两份的行都已汇总');
+  expect(dup[1].message).toContain('3份的行都已汇总');
+});
