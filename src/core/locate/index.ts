@@ -176,7 +176,7 @@ export function locateSubmission(grid: GridWorkbook): LocateResult {
     const cells = nonEmptyCells(s);
     if (!held.length && cells === 0) continue;
     const what = held.length ? held.map((t) => `${tableLabel(t, variant)} ${t.rows.length} 行`).join('、') : `${cells} 个非空单元格，无可识别的表格`;
-    const whatEn = held.length ? held.map((t) => `${t.table} ${t.rows.length} rows`).join(', ') : `${cells} non-empty cells, no table`;
+    const whatEn = held.length ? held.map((t) => `a "${TABLES[t.table].titleEn}" table of ${t.rows.length} rows`).join(', ') : `${cells} non-empty cells, no table`;
     issues.push(
       issue('workbook.hidden-sheet', `隐藏工作表“${s.name}”含${what}；其内容未读入，如需提交请取消隐藏并移入正式表格。`, `Hidden sheet "${s.name}" holds ${whatEn}; it was not read. Unhide it and move the rows into the tables if they belong to the submission.`, { sheet: s.name, file }),
     );
