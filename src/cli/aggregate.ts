@@ -50,6 +50,14 @@ function toInput(r: FileResult): AggregateInput {
   return { file: r.file, issues: r.issues, ...(r.submission ? { submission: r.submission } : {}), ...(r.error ? { error: r.error } : {}), ...(r.normalized ? { normalized: r.normalized } : {}) };
 }
 
+function makeDir(dir: string): void {
+  try {
+    ensureDir(dir);
+  } catch (e) {
+    throw new CliFailure(`无法创建目录 cannot create ${dir}：${(e as Error).message}`);
+  }
+}
+
 function write(path: string, bytes: Uint8Array): void {
   try {
     ensureDir(dirname(path));
@@ -93,6 +101,8 @@ export async function runAggregate(inputs: string[], opts: AggregateOptions): Pr
   let written: Written | undefined;
   let failure: string | undefined;
   try {
+    // Both folders first: a CSV folder that cannot be made must not leave a new workbook over an old one.
+    for (const dir of [dirname(opts.output), ...(opts.csv ? [opts.csv] : [])]) makeDir(dir);
     progress.step(`写入 writing ${basename(opts.output)} …`);
     write(opts.output, await writeSummaryWorkbookStreamed(summary, { mask: opts.mask }));
     let csv: Written['csv'];

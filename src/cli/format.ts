@@ -41,7 +41,10 @@ export function fileReport(r: FileResult): string {
     lines.push(`  ${n ? `表${n} ` : ''}${TABLES[t.table].shortName}：${t.rows.length} 行 rows（${header}）`);
   }
   const joint = s.jointApplicants;
-  if (joint?.length) lines.push(`  联合申报单位 joint applicants：${joint.length} 家（${joint[0].sheet}!第${joint[0].row}–${joint[joint.length - 1].row}行）`);
+  if (joint?.length) {
+    const [first, last] = [joint[0].row, joint[joint.length - 1].row];
+    lines.push(`  联合申报单位 joint applicants：${joint.length} 家（${joint[0].sheet}!第${first === last ? first : `${first}–${last}`}行）`);
+  }
   lines.push(`  ${countsLine(r.issues)}`);
   for (const i of r.issues) lines.push(issueLine(i));
   return lines.join('\n');

@@ -1,5 +1,7 @@
 /** Reading the command line's inputs: every path to a FileResult, never throwing for a bad file. */
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { SUMMARY_CSV_NAMES } from '../core/csv/export';
 import { checkFile, type FileResult } from '../xlsx/check';
 import { isPilotSummary } from '../xlsx/summary-detect';
 import { expandInputs, type ExcludeOptions, type ExpandedInputs } from './files';
@@ -12,6 +14,8 @@ export interface ReadInputsOptions {
 }
 
 const SUMMARY_SKIPPED = { reason: '本工具生成的汇总工作簿，不是报送文件', reasonEn: 'a summary workbook this tool wrote, not a submission' };
+const CSV_SKIPPED = { reason: '本工具导出的 CSV（汇总结果，不是报送文件）', reasonEn: 'a CSV this tool exports (summary output, not a submission)' };
+const OUR_CSV = new Set(Object.values(SUMMARY_CSV_NAMES));
 
 /**
  * One file from disk to findings, under `name` (its provenance). An I/O failure becomes an unreadable result like
@@ -35,6 +39,11 @@ export function readInputs(args: readonly string[], options: ReadInputsOptions =
   const names: string[] = [];
   const skipped = [...expanded.skipped];
   expanded.files.forEach((p, i) => {
+    // An earlier run's CSV export lying in an input folder (CSV is never a submission format anyway).
+    if (OUR_CSV.has(basename(p))) {
+      skipped.push({ path: p, ...CSV_SKIPPED });
+      return;
+    }
     options.onFile?.(p, i, expanded.files.length);
     const r = checkPath(p, expanded.names[i]);
     if (r === 'summary') {

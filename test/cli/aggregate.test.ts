@@ -4,7 +4,7 @@
  * exit codes around unreadable files and --exit-zero.
  */
 import { existsSync, readFileSync, writeFileSync, copyFileSync, readdirSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { ruleSpec } from '../../src/core/rules/titles';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -262,6 +262,8 @@ describe('folders, unreadable files and exit codes', () => {
     const regions = [...fixtures.slice(0, 2).map((fx) => /^\d+-(.+)$/.exec(fx.folder)?.[1] ?? fx.folder), '河南省'];
     expect(out.files.map((f: { file: string }) => f.file).sort()).toEqual(regions.map((r) => `${r}/附件表格.xlsx`).sort());
     for (const f of out.files) expect([f.file, f.region]).toEqual([f.file, f.file.split('/')[0]]);
+    // The template's hint （全称） is nobody's name: no 来源单位 for the blank template.
+    expect(out.files.find((f: { file: string }) => f.file === '河南省/附件表格.xlsx').submitter ?? null).toBeNull();
   });
 
   test('a second run with --csv inside the input folder does not read the first run\'s CSV files', async () => {
@@ -275,10 +277,28 @@ describe('folders, unreadable files and exit codes', () => {
     expect(JSON.parse(second.stdout).files.map((f: { file: string }) => f.file)).toEqual([fixtures[0].file]);
   });
 
-  test('an output folder that cannot be made fails with exit 2 instead of hanging (/proc)', async () => {
-    const r = await runCli(['aggregate', fixtures[0].path, '-o', join(tmp.dir, 'proc-test.xlsx'), '--csv', '/proc/pilot-tables-csv']);
+  test('an output folder that cannot be made fails with exit 2 instead of hanging (/proc), before any file is written', async () => {
+    const out = join(tmp.dir, 'proc-test.xlsx');
+    const r = await runCli(['aggregate', fixtures[0].path, '-o', out, '--csv', '/proc/pilot-tables-csv']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('/proc/pilot-tables-csv');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test("an earlier run's CSV export in the input folder (another --csv folder, or none) is skipped, not unreadable", async () => {
+    const dir = join(tmp.dir, 'csv-earlier');
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(fixtures[0].path, join(dir, fixtures[0].file));
+    await runCli(['aggregate', dir, '-o', join(dir, 'summary.xlsx'), '--csv', join(dir, 'csv')]);
+    const r = await runCli(['aggregate', dir, '-o', join(tmp.dir, 'csv-earlier.xlsx'), '--json']);
+    const out = JSON.parse(r.stdout);
+    expect(out.files.map((f: { file: string }) => f.file)).toEqual([fixtures[0].file]);
+    const csvSkips = out.skipped.filter((s: { reason: string }) => s.reason.startsWith('本工具导出的 CSV'));
+    expect(csvSkips.map((s: { path: string }) => basename(s.path)).sort()).toEqual(['问题清单.csv', '服务对象.csv', '服务方案.csv', '服务机构.csv', '统计.csv'].sort());
+    // Any other CSV is still read and reported unreadable (it may be a submission in the wrong format).
+    writeFileSync(join(dir, '四川省报送.csv'), '序号,企业名称\n1,甲\n');
+    const r2 = JSON.parse((await runCli(['aggregate', dir, '-o', join(tmp.dir, 'csv-earlier2.xlsx'), '--json'])).stdout);
+    expect(r2.files.find((f: { file: string }) => f.file === '四川省报送.csv')?.status).toBe('unreadable');
   });
 
   test('a folder with no spreadsheet → 2 and nothing written', async () => {

@@ -8,6 +8,7 @@ import { TABLE_KEYS, type TableKey } from '../notice/tables';
 import type { NormalizedRow } from '../submission/normalized';
 import type { Submission, TableRow } from '../submission/types';
 import { nameKey, normalizeText } from '../text/normalize';
+import { formFieldValue } from '../rules/form';
 import {
   duplicateRegions,
   enterprisesInMultipleRegions,
@@ -44,7 +45,7 @@ interface RowWork {
 }
 
 function formValue(sub: Submission, key: string) {
-  return sub.form?.find((f) => f.key === key && normalizeText(f.text) !== '');
+  return formFieldValue(sub.form, key);
 }
 
 /** 来源单位: the submitter the reader found, else the form's 地方行业主管部门 (附件2) or 牵头单位 (附件3). */

@@ -9,6 +9,15 @@ import { TABLE_KEYS, TABLES, type TableKey } from '../notice/tables';
 import { maskText } from './mask';
 import { toCsv, type CsvCell } from './rfc4180';
 
+/** The files a CSV export writes (the CLI also knows them in an input folder: an earlier run's output). */
+export const SUMMARY_CSV_NAMES: Readonly<Record<TableKey | 'issues' | 'statistics', string>> = {
+  agencies: `${TABLES.agencies.shortName}.csv`,
+  targets: `${TABLES.targets.shortName}.csv`,
+  schemes: `${TABLES.schemes.shortName}.csv`,
+  issues: '问题清单.csv',
+  statistics: '统计.csv',
+};
+
 export interface CsvExportOptions {
   /** Show mobiles as 138****8000 and e-mails as z***@qq.com (for sharing). */
   readonly mask?: boolean;
@@ -52,8 +61,8 @@ export function statisticsCsvRows(summary: Summary): CsvCell[][] {
 export function summaryCsvFiles(summary: Summary, options: CsvExportOptions = {}): CsvFile[] {
   const csv = { neutralize: options.neutralize ?? true, ...(options.mask ? { transform: maskText } : {}) };
   return [
-    ...TABLE_KEYS.map((t) => ({ key: t, name: `${TABLES[t].shortName}.csv`, text: toCsv(tableCsvRows(summary, t), csv) })),
-    { key: 'issues' as const, name: '问题清单.csv', text: toCsv(issuesCsvRows(summary), csv) },
-    { key: 'statistics' as const, name: '统计.csv', text: toCsv(statisticsCsvRows(summary), csv) },
+    ...TABLE_KEYS.map((t) => ({ key: t, name: SUMMARY_CSV_NAMES[t], text: toCsv(tableCsvRows(summary, t), csv) })),
+    { key: 'issues' as const, name: SUMMARY_CSV_NAMES.issues, text: toCsv(issuesCsvRows(summary), csv) },
+    { key: 'statistics' as const, name: SUMMARY_CSV_NAMES.statistics, text: toCsv(statisticsCsvRows(summary), csv) },
   ];
 }

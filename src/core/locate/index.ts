@@ -10,7 +10,7 @@ import { APPLICANT_BASICS, AUTHORITY_BASICS } from '../notice/forms';
 import type { Region } from '../notice/regions';
 import { TABLES, TABLE_KEYS, VARIANTS, type TableKey, type Variant } from '../notice/tables';
 import type { FormValue, Submission, TableData } from '../submission/types';
-import { isFormHint } from '../rules/form';
+import { formFieldValue } from '../rules/form';
 import { WORKBOOK_RULES, type WorkbookRuleCode } from '../rules/other-codes';
 import { normalizeText } from '../text/normalize';
 import { extractForm, type Rect } from './form';
@@ -197,12 +197,7 @@ export function locateSubmission(grid: GridWorkbook): LocateResult {
   }
 
   // Region and submitter: the form, a 填报单位 line, the titles, then the file name.
-  // A cell still holding the template's hint (（全称）) names nobody: it is reported by the form rules, not used here.
-  const formSpec = variant === '附件2' ? AUTHORITY_BASICS : APPLICANT_BASICS;
-  const formText = (key: string): FormValue | undefined => {
-    const spec = formSpec.fields.find((f) => f.key === key);
-    return form.find((f) => f.key === key && f.text && !(spec && isFormHint(spec, f.text)));
-  };
+  const formText = (key: string): FormValue | undefined => formFieldValue(form, key);
   const filler = outside.map((o) => /(填报|报送|申报|填表)单位\s*[:：]\s*(\S.*)$/.exec(o.text)?.[2]?.trim()).find((x): x is string => !!x);
   const authorityCell = outside.map((o) => o.text).find((t) => t.length <= 40 && looksLikeAuthority(t));
   const sources: { text: string | undefined; from: string }[] = [

@@ -56,6 +56,15 @@ export function checkDeadline(text: string, key: Deadline['key'], at: IssueLocat
 
 const CHECKED = /[☑☒■√✓✔▣◼●]\s*([^\s☐□☑☒■√✓✔▣◼●○]+)/;
 
+/**
+ * The form's value for `key`, skipping empty cells and cells that still hold the template's hint (（全称）names
+ * nobody). Fields are looked up in every form, so it serves submissions of either variant.
+ */
+export function formFieldValue(form: readonly FormValue[] | undefined, key: string): FormValue | undefined {
+  const spec = FORMS.flatMap((f) => f.fields).find((f) => f.key === key);
+  return form?.find((v) => v.key === key && normalizeText(v.text) !== '' && !(spec && isFormHint(spec, v.text)));
+}
+
 /** Whether a form cell still holds the template's hint (（全称）…): such text is not a value, anywhere it is read. */
 export function isFormHint(field: FieldSpec, text: string): boolean {
   if (!field.hint) return false;
