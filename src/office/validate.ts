@@ -3,13 +3,15 @@
  * mark invalid cells with removable conditional formats, select an issue's cell, apply certain fixes.
  *
  * Round trips are fixed, whatever the row count: checkWorkbook 2 (3 with marks), clearMarks 3, applyFixes 3,
- * selectIssueCell 1.
+ * selectIssueCell 1 — except for a workbook too large for one response, which checkWorkbook reads in row blocks.
  */
 import { locateSubmission } from '../core/locate';
 import { validateSubmission } from '../core/rules/validate';
 import { compareIssues, type Issue } from '../core/issues';
 import { TABLES, type TableKey } from '../core/notice/tables';
 import type { Submission } from '../core/submission/types';
+import { columnLetter } from '../core/grid/types';
+import { isPayloadError } from './chunks';
 import { gridSheetFrom, parseMergedAreas, valueText, type LoadedSheet } from './grid';
 import { loadMarks, planMarks, queueMarks } from './marks';
 import { asOwnWrite } from './own-writes';
@@ -49,28 +51,30 @@ export async function checkWorkbook(context: Excel.RequestContext, options: Chec
   await context.sync();
 
   // Round trip 2: every sheet's used range at once, merges where the host has them, our marks when re-marking.
-  const loads = sheets.items.map((s) => {
-    const ws = workbook.worksheets.getItem(s.name);
-    const used = ws.getUsedRangeOrNullObject(true).load('values,numberFormat,rowIndex,columnIndex');
-    // Asked of the whole sheet, not the used range: a method on an empty sheet's null used range would fail the batch.
-    const merges = withMerges ? ws.getRange().getMergedAreasOrNullObject().load('address') : undefined;
-    return { name: s.name, visibility: String(s.visibility), used, merges };
-  });
-  const marks = options.mark ? loadMarks(context, loads.map((l) => l.name)) : undefined;
-  await context.sync();
+  // A workbook too large for one response (Excel on the web: 5 MB) is read again in row blocks instead.
+  const names = sheets.items.map((s) => ({ name: s.name, visibility: String(s.visibility) }));
+  let loaded: LoadedSheet[];
+  let marks: ReturnType<typeof loadMarks> | undefined;
+  try {
+    const loads = names.map((s) => {
+      const ws = workbook.worksheets.getItem(s.name);
+      const used = ws.getUsedRangeOrNullObject(true).load('values,numberFormat,rowIndex,columnIndex');
+      return { ...s, used, merges: queueMerges(ws, withMerges) };
+    });
+    marks = options.mark ? loadMarks(context, names.map((l) => l.name)) : undefined;
+    await context.sync();
+    loaded = loads.map((l) => ({
+      name: l.name,
+      visibility: l.visibility,
+      ...(l.used.isNullObject ? {} : { used: { rowIndex: l.used.rowIndex, columnIndex: l.used.columnIndex, values: l.used.values, numberFormat: l.used.numberFormat } }),
+      ...mergesOf(l.merges),
+    }));
+  } catch (e) {
+    if (!isPayloadError(e)) throw e;
+    ({ loaded, marks } = await readInBlocks(context, names, withMerges, !!options.mark));
+  }
 
-  const grid = {
-    file: workbook.name || '',
-    sheets: loads.map((l) => {
-      const loaded: LoadedSheet = {
-        name: l.name,
-        visibility: l.visibility,
-        ...(l.used.isNullObject ? {} : { used: { rowIndex: l.used.rowIndex, columnIndex: l.used.columnIndex, values: l.used.values, numberFormat: l.used.numberFormat } }),
-        ...(l.merges && !l.merges.isNullObject ? { merges: parseMergedAreas(l.merges.address) } : {}),
-      };
-      return gridSheetFrom(loaded);
-    }),
-  };
+  const grid = { file: workbook.name || '', sheets: loaded.map(gridSheetFrom) };
   const located = locateSubmission(grid);
   const issues = [...located.issues, ...validateSubmission(located.submission)];
   issues.sort(compareIssues);
@@ -78,7 +82,7 @@ export async function checkWorkbook(context: Excel.RequestContext, options: Chec
   let marked = 0;
   if (marks) {
     // Round trip 3: old marks out, new marks in, in one batch.
-    const plan = planMarks(issues, new Set(loads.map((l) => l.name)));
+    const plan = planMarks(issues, new Set(names.map((l) => l.name)));
     for (const m of marks.ours()) m.format.delete();
     queueMarks(context, plan.rules);
     // Conditional formats are formatting: they raise onFormatChanged, not onChanged, so live validation never sees them.
@@ -93,6 +97,66 @@ export async function checkWorkbook(context: Excel.RequestContext, options: Chec
     rows: t.rows.length,
   }));
   return { submission: located.submission, issues, tables, marked };
+}
+
+/** Cells read per round trip when a workbook does not fit one response; halved while the host still refuses. */
+export const READ_BLOCK_CELLS = 20_000;
+
+// Asked of the whole sheet, not the used range: a method on an empty sheet's null used range would fail the batch.
+function queueMerges(ws: Excel.Worksheet, withMerges: boolean): Excel.RangeAreas | undefined {
+  return withMerges ? ws.getRange().getMergedAreasOrNullObject().load('address') : undefined;
+}
+
+function mergesOf(merges: Excel.RangeAreas | undefined): Pick<LoadedSheet, 'merges'> {
+  return merges && !merges.isNullObject ? { merges: parseMergedAreas(merges.address) } : {};
+}
+
+/**
+ * The fallback read: one round trip for each sheet's used-range size, merges and marks, then the cells in row
+ * blocks of about READ_BLOCK_CELLS (halved on a refused response). Only workbooks past the response limit pay
+ * for round trips that grow with rows.
+ */
+async function readInBlocks(
+  context: Excel.RequestContext,
+  names: readonly { name: string; visibility: string }[],
+  withMerges: boolean,
+  mark: boolean,
+): Promise<{ loaded: LoadedSheet[]; marks: ReturnType<typeof loadMarks> | undefined }> {
+  const sizes = names.map((s) => {
+    const ws = context.workbook.worksheets.getItem(s.name);
+    return { ...s, ws, used: ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'), merges: queueMerges(ws, withMerges) };
+  });
+  const marks = mark ? loadMarks(context, names.map((l) => l.name)) : undefined;
+  await context.sync();
+
+  const loaded: LoadedSheet[] = [];
+  let blockCells = READ_BLOCK_CELLS;
+  for (const s of sizes) {
+    if (s.used.isNullObject) {
+      loaded.push({ name: s.name, visibility: s.visibility, ...mergesOf(s.merges) });
+      continue;
+    }
+    const { rowIndex, columnIndex, rowCount, columnCount } = s.used;
+    const values: unknown[][] = [];
+    const numberFormat: unknown[][] = [];
+    for (let r = 0; r < rowCount; ) {
+      const rows = Math.min(rowCount - r, Math.max(1, Math.floor(blockCells / Math.max(1, columnCount))));
+      const address = `${columnLetter(columnIndex)}${rowIndex + r + 1}:${columnLetter(columnIndex + columnCount - 1)}${rowIndex + r + rows}`;
+      const block = s.ws.getRange(address).load('values,numberFormat');
+      try {
+        await context.sync();
+      } catch (e) {
+        if (!isPayloadError(e) || rows === 1) throw e;
+        blockCells = Math.max(columnCount, Math.floor(blockCells / 2));
+        continue;
+      }
+      values.push(...block.values);
+      numberFormat.push(...block.numberFormat);
+      r += rows;
+    }
+    loaded.push({ name: s.name, visibility: s.visibility, used: { rowIndex, columnIndex, values, numberFormat }, ...mergesOf(s.merges) });
+  }
+  return { loaded, marks };
 }
 
 /** Removes the add-in's marks, and only those. Returns how many cells they covered. */

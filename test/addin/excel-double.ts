@@ -8,7 +8,8 @@
  * - loaded properties (`items`, used-range `values` …) are readable only after the sync that loads them;
  * - value arrays must match the range, sheet/table/pivot names are unique, table names must not clash with
  *   defined names;
- * - a batch larger than `payloadLimitCells` is refused with RichApi's `RequestPayloadSizeLimitExceeded`;
+ * - a batch larger than `payloadLimitCells` is refused with RichApi's `RequestPayloadSizeLimitExceeded`, and so is
+ *   a batch whose loads would send back more than `responseLimitCells` (the 5 MB limit holds for responses too);
  * - value writes raise `worksheets.onChanged` after the sync, like any edit.
  * It counts `context.sync()` calls and keeps an ordered log of the writes that reached the workbook.
  */
@@ -118,6 +119,8 @@ let nextId = 1;
 interface Pending {
   readonly cells: number;
   readonly apply: () => void;
+  /** For a load: the cells it will send back (values + number formats), counted against the response limit. */
+  readonly responseCells?: () => number;
 }
 
 class FontDouble {
@@ -398,7 +401,13 @@ class LoadedRangeDouble {
     private readonly sheet: WorksheetDouble,
     private readonly box: () => Box | undefined,
   ) {}
-  load(_props?: string): this {
+  load(props?: string): this {
+    // Only values and number formats weigh in a response; an address or indexes cost nothing worth counting.
+    const heavy = props === undefined || /values|numberFormat/.test(props);
+    const size = () => {
+      const b = this.box();
+      return heavy && b ? 2 * (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1) : 0;
+    };
     this.sheet.book.context.queue(0, () => {
       const b = this.box();
       if (!b) {
@@ -419,7 +428,7 @@ class LoadedRangeDouble {
         formats.push(fr);
       }
       this.snapshot = { isNullObject: false, address: `${quoteSheet(this.sheet.name)}!${boxAddress(b)}`, values, numberFormat: formats, rowIndex: b.r0, columnIndex: b.c0 };
-    }, true);
+    }, true, size);
     return this;
   }
   private get loaded() {
@@ -443,6 +452,12 @@ class LoadedRangeDouble {
   }
   get columnIndex(): number {
     return this.loaded.columnIndex;
+  }
+  get rowCount(): number {
+    return this.loaded.values.length;
+  }
+  get columnCount(): number {
+    return this.loaded.values[0]?.length ?? 0;
   }
 }
 
@@ -928,12 +943,17 @@ export class ContextDouble {
   readonly cellsPerSync: number[] = [];
   /** Cells in batches that were refused. */
   readonly refusedBatches: number[] = [];
+  /** Refuse a batch whose loads would send back more cells than this (values + number formats). */
+  responseLimitCells?: number;
+  /** Cells sent back per successful sync, and by refused batches. */
+  readonly responseCellsPerSync: number[] = [];
+  readonly refusedResponses: number[] = [];
   readonly workbook: WorkbookDouble;
   constructor() {
     this.workbook = new WorkbookDouble(this);
   }
-  queue(cells: number, apply: () => void, isLoad = false): void {
-    this.pending.push({ cells, apply });
+  queue(cells: number, apply: () => void, isLoad = false, responseCells?: () => number): void {
+    this.pending.push({ cells, apply, ...(responseCells ? { responseCells } : {}) });
     if (isLoad) this.loadsInBatch++;
   }
   async sync(): Promise<void> {
@@ -950,6 +970,12 @@ export class ContextDouble {
         this.refusedBatches.push(cells);
         throw new PayloadError(cells, this.payloadLimitCells);
       }
+      const response = batch.reduce((n, p) => n + (p.responseCells?.() ?? 0), 0);
+      if (this.responseLimitCells !== undefined && response > this.responseLimitCells) {
+        this.refusedResponses.push(response);
+        throw new PayloadError(response, this.responseLimitCells);
+      }
+      this.responseCellsPerSync.push(response);
       for (const p of batch) p.apply();
       this.cellsPerSync.push(cells);
     } finally {

@@ -4,7 +4,7 @@ import type { Issue } from '../../src/core/issues';
 import { applyFixes, checkWorkbook, clearMarks, selectIssueCell } from '../../src/office';
 import { OfficeFeatureError } from '../../src/office/requirements';
 import { markFormula, planMarks } from '../../src/office/marks';
-import { needsTextFormat } from '../../src/office/validate';
+import { READ_BLOCK_CELLS, needsTextFormat } from '../../src/office/validate';
 import { createExcelDouble, requirementsUpTo, type ContextDouble } from './excel-double';
 import { fixture, fixtureDouble } from './fixture-book';
 
@@ -94,6 +94,44 @@ describe('checkWorkbook reads the workbook as the file path does', () => {
     context.workbook.seedSheet('PT_Lists', [['保险公司'], ['再保险公司']], { visibility: 'VeryHidden' });
     const result = await checkWorkbook(asExcel, { requirements: ok });
     expect(result.issues.filter((i) => i.code === 'workbook.hidden-sheet').map((i) => i.sheet)).toEqual(['旧数据']);
+  });
+});
+
+describe('a workbook too large for one response (Excel on the web: 5 MB)', () => {
+  test('is read again in row blocks: the same issues and marks as a one-shot read, every response under the limit', async () => {
+    const rows = 6000;
+    const oneShot = await checkWorkbook(targetsBook(rows).asExcel, { mark: true, requirements: ok });
+
+    const big = targetsBook(rows);
+    // The double counts a response as values + number formats: the used range is 2 × 6,002 × 5 = 60,020, refused;
+    // a block of READ_BLOCK_CELLS (20,000 cells) sends back 40,000.
+    big.context.responseLimitCells = 2 * READ_BLOCK_CELLS;
+    const blocked = await checkWorkbook(big.asExcel, { mark: true, requirements: ok });
+    expect(blocked.issues.map(key)).toEqual(oneShot.issues.map(key));
+    expect(blocked.marked).toBe(oneShot.marked);
+    expect(blocked.tables).toEqual(oneShot.tables);
+    expect(big.context.refusedResponses).toEqual([60_020]);
+    expect(Math.max(...big.context.responseCellsPerSync)).toBeLessThanOrEqual(2 * READ_BLOCK_CELLS);
+    // sheets, the refused read, sizes + merges + marks, ceil(6,002 rows / 4,000 rows per block) = 2 blocks, marks:
+    // a fallback costs round trips only past the limit.
+    expect(big.context.syncCount).toBe(1 + 1 + 1 + 2 + 1);
+  });
+
+  test('blocks are halved while the host still refuses them, down to what it accepts', async () => {
+    const big = targetsBook(3000);
+    big.context.responseLimitCells = 9_000; // 20,000-cell blocks are refused, then 10,000, then 5,000 (2 × 5,000 > 9,000) …
+    const blocked = await checkWorkbook(big.asExcel, { requirements: ok });
+    const oneShot = await checkWorkbook(targetsBook(3000).asExcel, { requirements: ok });
+    expect(blocked.issues.map(key)).toEqual(oneShot.issues.map(key));
+    expect(Math.max(...big.context.responseCellsPerSync)).toBeLessThanOrEqual(9_000);
+    expect(big.context.refusedResponses.length).toBeGreaterThan(1);
+  });
+
+  test('a refusal that is not about size is not retried', async () => {
+    const { context, asExcel } = targetsBook(10);
+    await checkWorkbook(asExcel, { requirements: ok }); // warm: the double answers
+    context.failure = new Error('GeneralException');
+    await expect(checkWorkbook(asExcel, { requirements: ok })).rejects.toThrow('GeneralException');
   });
 });
 
