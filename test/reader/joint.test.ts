@@ -2,7 +2,7 @@
  * 联合申报单位 (附件3 基本信息): read from a workbook written by our template writer and filled with exceljs, as a
  * user fills it (rows added below the three blank ones), then validated like the form fields it is.
  */
-import { APPLICANT_BASICS, JOINT_APPLICANT_COLUMNS } from '../../src/core/notice/forms';
+import { APPLICANT_BASICS, JOINT_APPLICANT_COLUMNS, JOINT_APPLICANTS_LABEL, JOINT_APPLICANTS_LABEL_ALIASES } from '../../src/core/notice/forms';
 import { LIMITS } from '../../src/core/notice/limits';
 import { buildTemplateWorkbook } from '../../src/xlsx/template';
 import { readSubmission } from '../../src/xlsx/read';
@@ -80,4 +80,8 @@ test('a 附件2 workbook has no joint applicants', async () => {
   const wb = buildTemplateWorkbook('附件2');
   const { submission } = readSubmission(new Uint8Array(await wb.xlsx.writeBuffer()), '江苏省-附件2.xlsx');
   expect(submission.jointApplicants).toBeUndefined();
+});
+
+test('every label of the table holds 联 (the locator skips cells without it before normalising)', () => {
+  for (const label of [JOINT_APPLICANTS_LABEL, ...JOINT_APPLICANTS_LABEL_ALIASES]) expect(label).toContain('联');
 });

@@ -74,7 +74,9 @@ export function extractJointApplicants(sheets: readonly GridSheet[], claimed: re
       const row = sheet.rows[r];
       if (!row) continue;
       for (let c = 0; c < row.length; c++) {
-        if (!LABELS.has(headerKey(row[c]?.text ?? ''))) continue;
+        const text = row[c]?.text;
+        // Every label holds 联; most cells do not, and skip the normalising (this scan visits every cell).
+        if (!text || !text.includes('联') || !LABELS.has(headerKey(text))) continue;
         if (onSheet.some((x) => r >= x.r0 && r <= x.r1 && c >= x.c0 && c <= x.c1)) continue;
         const found = [
           { hr: r, header: headerAt(sheet, r, c + 1) },
