@@ -120,6 +120,13 @@ describe('targets: row and table rules', () => {
     expect(late.message).toContain('请检查前面序号编错的那一行');
   });
 
+  test('after a misnumbered row, a 序号 equal to its position is not flagged, and suggestions are positions', () => {
+    const rows = (seqs: string[]) => seqs.map((x, i) => target(x, `公司${i}`, '工业互联网', `人${'甲乙丙丁'[i]}`, `1380013800${i} p${i}@qq.com`));
+    const seqIssues = validateSubmission(submission({ targets: table('targets', rows(['1', '5', '3'])) })).filter((i) => i.code.startsWith('seq.'));
+    // Row 2 says 5 where 2 belongs; row 3's 3 is right (it was "out of order, suggest 6").
+    expect(seqIssues.map((i) => [i.code, i.cell, i.fix?.value])).toEqual([['seq.gap', 'A3', '2']]);
+  });
+
   test('duplicate names point at the first', () => {
     const issues = validateSubmission(
       submission({ targets: table('targets', [target('1', '星汉智能（苏州）装备有限公司', '工业互联网', '张三', '13800138000 a@qq.com'), target('2', '星汉智能(苏州)装备有限公司 ', '工业互联网', '李四', '13900139000 b@qq.com')]) }),

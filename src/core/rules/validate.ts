@@ -161,8 +161,10 @@ function validateTable(t: TableData, ctx: Context, normalized?: { readonly key: 
             issues.push(makeIssue('seq.not-a-number', where(), { zh: `“${text}”`, en: `"${text}"` }, { value: String(dataIndex), certain: false }));
           } else {
             if (seqSeen.has(n)) issues.push(duplicateSeqIssue(n, dataIndex, where()));
-            else if (n > prevSeq + 1) issues.push(makeIssue('seq.gap', where(), { zh: `前一行为 ${prevSeq}，此处为 ${n}`, en: `${prevSeq} then ${n}` }, { value: String(prevSeq + 1), certain: false }));
-            else if (n <= prevSeq) issues.push(makeIssue('seq.out-of-order', where(), { zh: `前一行为 ${prevSeq}，此处为 ${n}`, en: `${prevSeq} then ${n}` }, { value: String(prevSeq + 1), certain: false }));
+            // A 序号 equal to the row's position is right even after a misnumbered row (which has its own issue);
+            // otherwise the suggestion is the position, not previous + 1, which would carry the earlier mistake on.
+            else if (n !== dataIndex && n > prevSeq + 1) issues.push(makeIssue('seq.gap', where(), { zh: `前一行为 ${prevSeq}，此处为 ${n}`, en: `${prevSeq} then ${n}` }, { value: String(dataIndex), certain: false }));
+            else if (n !== dataIndex && n <= prevSeq) issues.push(makeIssue('seq.out-of-order', where(), { zh: `前一行为 ${prevSeq}，此处为 ${n}`, en: `${prevSeq} then ${n}` }, { value: String(dataIndex), certain: false }));
             seqSeen.add(n);
             prevSeq = n;
           }
