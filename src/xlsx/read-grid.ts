@@ -45,11 +45,16 @@ export function dateText(d: Date): string {
   return h || m || s ? `${day} ${pad(h)}:${pad(m)}${s ? `:${pad(s)}` : ''}` : day;
 }
 
+/** CR LF and lone CR as LF. Nearly no cell holds a CR, and a test is cheaper than a regex replace. */
+function unixNewlines(s: string): string {
+  return s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s;
+}
+
 export function gridCell(c: SheetJSCell): GridCell | undefined {
   let cell: { text: string; type: GridCell['type']; number?: number; link?: string; formula?: string };
   switch (c.t) {
     case 's':
-      cell = { text: typeof c.v === 'string' ? c.v.replace(/\r\n?/g, '\n') : String(c.v ?? ''), type: 'string' };
+      cell = { text: typeof c.v === 'string' ? unixNewlines(c.v) : String(c.v ?? ''), type: 'string' };
       break;
     case 'n': {
       const n = typeof c.v === 'number' ? c.v : Number(c.v);
@@ -83,23 +88,27 @@ interface Counter {
 function gridSheet(name: string, ws: XLSX.WorkSheet, hidden: number, limits: ReadLimits, count: Counter): GridSheet {
   const data = (ws as { '!data'?: (SheetJSCell | undefined)[][] })['!data'] ?? [];
   const rows: (GridCell | undefined)[][] = [];
-  data.forEach((row, r) => {
-    if (!row) return;
+  // Plain loops rather than forEach with closures: this runs for every cell of every file. A hole and an
+  // undefined entry are skipped alike, as forEach and the `if (!row)` did.
+  for (let r = 0; r < data.length; r++) {
+    const row = data[r];
+    if (!row) continue;
     const out: (GridCell | undefined)[] = [];
     let any = false;
-    row.forEach((c, col) => {
-      if (!c) return;
+    for (let col = 0; col < row.length; col++) {
+      const c = row[col];
+      if (!c) continue;
       const g = gridCell(c);
-      if (!g) return;
+      if (!g) continue;
       out[col] = g;
       any = true;
       count.cells++;
       count.chars += g.text.length;
-    });
+    }
     if (count.cells > limits.maxCells) throw limitError('read.limit.cells', 'maxCells', limits.maxCells, count.cells);
     if (count.chars > limits.maxTextChars) throw limitError('read.limit.text', 'maxTextChars', limits.maxTextChars, count.chars);
     if (any) rows[r] = out;
-  });
+  }
   const merges: Merge[] = (ws['!merges'] ?? []).map((m) => ({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c }));
   return { name, rows, merges, hidden: hidden !== 0, ...(hidden === 2 ? { veryHidden: true } : {}) };
 }

@@ -178,9 +178,25 @@ export function isXmlPart(name: string): boolean {
 
 const PROLOG_DOCTYPE = /^\uFEFF?\s*(?:(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->)\s*)*<!/;
 
+/**
+ * Whether bytes hold `<!` (0x3C 0x21). In UTF-8 those are ASCII and never part of another character, and the
+ * decoder never swallows an ASCII byte into a replacement character, so the decoded text holds `<!` exactly when
+ * the bytes do.
+ */
+function hasMarkupDeclOpen(bytes: Uint8Array): boolean {
+  // Look for the `!`, which XML rarely holds, and check the byte before it.
+  for (let i = bytes.indexOf(0x21, 1); i > 0; i = bytes.indexOf(0x21, i + 1)) {
+    if (bytes[i - 1] === 0x3c) return true;
+  }
+  return false;
+}
+
 /** True when the XML part declares a DOCTYPE or an ENTITY (billion laughs and external entities). */
 export function hasDoctype(data: Uint8Array): boolean {
   const head = data.subarray(0, Math.min(data.length, 65536));
+  // Every pattern below needs `<!`; nearly no part has one, and then decoding 64 KB to find none is wasted.
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  if (!utf16 && !hasMarkupDeclOpen(head)) return false;
   let text: string;
   if (head[0] === 0xff && head[1] === 0xfe) text = new TextDecoder('utf-16le').decode(head);
   else if (head[0] === 0xfe && head[1] === 0xff) text = new TextDecoder('utf-16be').decode(head);
