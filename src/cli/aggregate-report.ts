@@ -2,10 +2,10 @@
  * What `aggregate` prints: the human report (Chinese first, English after) and the `--json` object.
  * Both read the Summary only, so what the terminal says is what the workbook's cover says.
  */
-import { FILE_STATUS_LABELS, type Summary, type SummaryFile } from '../core/aggregate/types';
+import { tableLabel } from '../core/aggregate/columns';
+import { FILE_STATUS_LABELS, SUMMARY_TABLE_KEYS, type Summary, type SummaryFile, type SummaryTableKey } from '../core/aggregate/types';
 import { countBySeverity, SEVERITIES, type Issue, type Severity } from '../core/issues';
 import { ruleSpec } from '../core/rules/titles';
-import { TABLE_KEYS, TABLES, type TableKey } from '../core/notice/tables';
 import type { ExpandedInputs } from './files';
 import { countsLine, issueLine } from './format';
 import { jsonIssue } from './json';
@@ -34,20 +34,21 @@ function reconciliationLines(summary: Summary, nameWidth: number): string[] {
   const cell = (read: number, inSummary: number) => `${read} → ${inSummary} ${read === inSummary ? OK : BAD}`;
   const out = [
     `行数核对 Reconciliation：读取行数 → 汇总行数 rows read → rows in summary`,
-    `  ${padEnd('文件 file', nameWidth + 4)}  ${TABLE_KEYS.map((t) => padEnd(`${TABLES[t].shortName}`, cellWidth)).join('')}`.trimEnd(),
+    `  ${padEnd('文件 file', nameWidth + 4)}  ${SUMMARY_TABLE_KEYS.map((t) => padEnd(tableLabel(t), cellWidth)).join('')}`.trimEnd(),
   ];
   for (const f of summary.files) {
     const lines = r.lines.filter((l) => l.fileIndex === f.index);
     if (lines.length === 0) continue;
-    const cells = TABLE_KEYS.map((t) => {
+    // A table the file does not have (附件3: 服务机构; 附件2: 联合申报单位) shows —.
+    const cells = SUMMARY_TABLE_KEYS.map((t) => {
       const l = lines.find((x) => x.table === t);
       return padEnd(l ? cell(l.read, l.inSummary) : '—', cellWidth);
     });
     out.push(`  ${padStart(String(f.index + 1), 2)}  ${padEnd(clipMiddle(f.file, nameWidth), nameWidth)}  ${cells.join('')}`.trimEnd());
   }
-  out.push(`  ${padEnd('合计 total', nameWidth + 4)}  ${TABLE_KEYS.map((t) => padEnd(cell(r.totals[t].read, r.totals[t].inSummary), cellWidth)).join('')}`.trimEnd());
-  const read = TABLE_KEYS.reduce((n, t) => n + r.totals[t].read, 0);
-  const inSummary = TABLE_KEYS.reduce((n, t) => n + r.totals[t].inSummary, 0);
+  out.push(`  ${padEnd('合计 total', nameWidth + 4)}  ${SUMMARY_TABLE_KEYS.map((t) => padEnd(cell(r.totals[t].read, r.totals[t].inSummary), cellWidth)).join('')}`.trimEnd());
+  const read = SUMMARY_TABLE_KEYS.reduce((n, t) => n + r.totals[t].read, 0);
+  const inSummary = SUMMARY_TABLE_KEYS.reduce((n, t) => n + r.totals[t].inSummary, 0);
   out.push(
     r.balanced
       ? `  ${OK} 全部一致：读取 ${read} 行 = 汇总 ${inSummary} 行，没有遗漏或多出的行。Balanced: ${read} rows read = ${inSummary} rows in summary.`
@@ -127,7 +128,7 @@ export function jsonReport(summary: Summary, inputs: Pick<ExpandedInputs, 'skipp
     reconciliation: {
       balanced: r.balanced,
       lines: r.lines.map((l) => ({ file: l.file, fileIndex: l.fileIndex, table: l.table, read: l.read, inSummary: l.inSummary, balanced: l.balanced })),
-      totals: r.totals as Record<TableKey, { read: number; inSummary: number }>,
+      totals: r.totals as Record<SummaryTableKey, { read: number; inSummary: number }>,
     },
     issueCounts: countBySeverity(summary.issues),
     crossIssues: summary.crossIssues.map((i) => ({ ...jsonIssue(i), file: i.file ?? null, related: i.related ?? [] })),

@@ -4,7 +4,16 @@
  * columns and blocks) so a summary written into Excel and one downloaded as .xlsx look alike. Names come from
  * the core (src/core/aggregate/names.ts); importing the writer itself would pull exceljs into the task pane.
  */
-import { ISSUE_COLUMNS, issueRowValues, summaryColumns, summaryRowValues, type CellValue, type SummaryColumn } from '../core/aggregate/columns';
+import {
+  ISSUE_COLUMNS,
+  issueRowValues,
+  jointApplicantColumns,
+  jointApplicantRowValues,
+  summaryColumns,
+  summaryRowValues,
+  type CellValue,
+  type SummaryColumn,
+} from '../core/aggregate/columns';
 import { coverLines, filesBlock, reconciliationBlock, statisticsBlocks, type ReportBlock } from '../core/aggregate/report';
 import { SUMMARY_SHEET_NAMES, SUMMARY_TABLE_NAMES } from '../core/aggregate/names';
 import type { Summary } from '../core/aggregate/types';
@@ -169,6 +178,13 @@ export function planSummary(summary: Summary, options: { suffix?: number; mask?:
     b.table(columns, summary.rows[t].map((r) => summaryRowValues(r, columns)), tableName(OFFICE_SUMMARY_TABLES[t], suffix));
     add(t, b, widths(columns.map((c) => c.width)), 1);
   }
+
+  // 联合申报单位 (附件3): a table like the others, header and one blank row when no file has joint applicants.
+  // Codes are strings, written with the text format (chunks.ts), so an 18-digit code stays exact.
+  const jointColumns = jointApplicantColumns();
+  const joint = new SheetBuilder(sheetName('jointApplicants', suffix), mask);
+  joint.table(jointColumns, summary.jointApplicants.map((r) => jointApplicantRowValues(r, jointColumns)), tableName(OFFICE_SUMMARY_TABLES.jointApplicants, suffix));
+  add('jointApplicants', joint, widths(jointColumns.map((c) => c.width)), 1);
 
   const stats = new SheetBuilder(sheetName('statistics', suffix), mask);
   const statBlocks = statisticsBlocks(summary);

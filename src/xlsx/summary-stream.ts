@@ -18,7 +18,16 @@
  */
 import ExcelJS from 'exceljs';
 import { Writable } from 'node:stream';
-import { ISSUE_COLUMNS, issueRowValues, summaryColumns, summaryRowValues, type CellValue, type SummaryColumn } from '../core/aggregate/columns';
+import {
+  ISSUE_COLUMNS,
+  issueRowValues,
+  jointApplicantColumns,
+  jointApplicantRowValues,
+  summaryColumns,
+  summaryRowValues,
+  type CellValue,
+  type SummaryColumn,
+} from '../core/aggregate/columns';
 import type { Summary } from '../core/aggregate/types';
 import { TABLE_KEYS, type VocabularyKey } from '../core/notice/tables';
 import {
@@ -189,6 +198,20 @@ export async function writeSummaryWorkbookToStream(summary: Summary, stream: Wri
       mask,
     );
   }
+
+  const jointColumns = jointApplicantColumns();
+  await streamTableSheet(
+    wb,
+    tables,
+    {
+      name: SUMMARY_SHEETS.jointApplicants,
+      tableName: SUMMARY_TABLE_NAMES.jointApplicants,
+      columns: jointColumns,
+      count: summary.jointApplicants.length,
+      rows: mapped(summary.jointApplicants, (r) => jointApplicantRowValues(r, jointColumns)),
+    },
+    mask,
+  );
 
   const stats = wb.addWorksheet(SUMMARY_SHEETS.statistics);
   writeStatistics(stats, summary, mask);

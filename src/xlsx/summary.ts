@@ -3,11 +3,20 @@
  *
  * Sheets: 说明 (cover: when, which files, status, reconciliation), 服务机构, 服务对象, 服务方案 (each a real
  * Excel table with a frozen header, widths, text-formatted phones and codes, dropdowns on the category columns),
- * 统计, 问题清单 (a table too), and a very-hidden `lists` sheet holding the dropdown values under defined names.
+ * 联合申报单位 (附件3's joint applicants, a table too; header only when there are none), 统计, 问题清单 (a table too), and a very-hidden `lists` sheet holding the dropdown values under defined names.
  */
 import ExcelJS from 'exceljs';
 import type { Summary } from '../core/aggregate/types';
-import { ISSUE_COLUMNS, issueRowValues, summaryColumns, summaryRowValues, type CellValue, type SummaryColumn } from '../core/aggregate/columns';
+import {
+  ISSUE_COLUMNS,
+  issueRowValues,
+  jointApplicantColumns,
+  jointApplicantRowValues,
+  summaryColumns,
+  summaryRowValues,
+  type CellValue,
+  type SummaryColumn,
+} from '../core/aggregate/columns';
 import { coverLines, filesBlock, reconciliationBlock, statisticsBlocks, type ReportBlock } from '../core/aggregate/report';
 import { SUMMARY_SHEET_NAMES, SUMMARY_TABLE_NAMES } from '../core/aggregate/names';
 import { maskText } from '../core/csv/mask';
@@ -227,6 +236,7 @@ export function buildSummaryWorkbook(summary: Summary, options: SummaryWriteOpti
   wb.created = new Date(summary.generatedAt);
   const cover = wb.addWorksheet(SUMMARY_SHEETS.cover);
   const dataSheets = TABLE_KEYS.map((t) => [t, wb.addWorksheet(SUMMARY_SHEETS[t])] as const);
+  const joint = wb.addWorksheet(SUMMARY_SHEETS.jointApplicants);
   const stats = wb.addWorksheet(SUMMARY_SHEETS.statistics);
   const issues = wb.addWorksheet(SUMMARY_SHEETS.issues);
   const lists = new ListsSheet(wb);
@@ -243,6 +253,14 @@ export function buildSummaryWorkbook(summary: Summary, options: SummaryWriteOpti
       lists,
     });
   }
+  const jointColumns = jointApplicantColumns();
+  writeTableSheet({
+    sheet: joint,
+    name: SUMMARY_TABLE_NAMES.jointApplicants,
+    columns: jointColumns,
+    rows: summary.jointApplicants.map((r) => jointApplicantRowValues(r, jointColumns)),
+    mask,
+  });
   writeStatistics(stats, summary, mask);
   writeTableSheet({ sheet: issues, name: SUMMARY_TABLE_NAMES.issues, columns: ISSUE_COLUMNS, rows: summary.issues.map(issueRowValues), mask });
   return wb;

@@ -1,5 +1,7 @@
 import { aggregate } from '../../src/core/aggregate/aggregate';
-import { ISSUE_COLUMNS, issueRowValues, summaryColumns, summaryRowValues } from '../../src/core/aggregate/columns';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ISSUE_COLUMNS, issueRowValues, jointApplicantColumns, jointApplicantRowValues, summaryColumns, summaryRowValues } from '../../src/core/aggregate/columns';
 import type { AggregateInput, Summary } from '../../src/core/aggregate/types';
 import { TABLES } from '../../src/core/notice';
 import { normalizeRow } from '../../src/core/rules/normalize-row';
@@ -59,12 +61,12 @@ describe('writeSummary', () => {
     expect(OFFICE_SUMMARY_TABLES).toEqual(SUMMARY_TABLE_NAMES);
   });
 
-  test('writes 说明, the three tables, 统计, 问题清单 and a PivotTable sheet as new sheets', async () => {
+  test('writes 说明, the three tables, 联合申报单位, 统计, 问题清单 and a PivotTable sheet as new sheets', async () => {
     const { context, asExcel } = createExcelDouble();
     const progress: [number, number][] = [];
     const result = await writeSummary(asExcel, summary, { requirements: ok, onProgress: (d, t) => progress.push([d, t]) });
     const book = context.workbook;
-    expect(result.sheets).toEqual(['说明', '服务机构', '服务对象', '服务方案', '统计', '问题清单', '数据透视']);
+    expect(result.sheets).toEqual(['说明', '服务机构', '服务对象', '服务方案', '联合申报单位', '统计', '问题清单', '数据透视']);
     expect(book.sheets.map((s) => s.name)).toEqual(result.sheets);
     expect(result.pivotTable).toBe(true);
     expect(result.chart).toBe(true);
@@ -72,10 +74,13 @@ describe('writeSummary', () => {
     const n = summary.rows;
     expect(book.allTables.map((t) => [t.name, t.worksheet.name, t.address])).toEqual([
       ['PT_Files', '说明', `A11:M${11 + summary.files.length}`],
-      ['PT_Reconciliation', '说明', `A${11 + summary.files.length + 3}:E${11 + summary.files.length + 3 + summary.reconciliation.lines.length + 3}`],
+      // One 合计 line per table, 联合申报单位 included.
+      ['PT_Reconciliation', '说明', `A${11 + summary.files.length + 3}:E${11 + summary.files.length + 3 + summary.reconciliation.lines.length + 4}`],
       ['PT_Agencies', '服务机构', `A1:${String.fromCharCode(64 + summaryColumns('agencies').length)}${n.agencies.length + 1}`],
       ['PT_Targets', '服务对象', `A1:${String.fromCharCode(64 + summaryColumns('targets').length)}${n.targets.length + 1}`],
       ['PT_Schemes', '服务方案', `A1:${String.fromCharCode(64 + summaryColumns('schemes').length)}${n.schemes.length + 1}`],
+      // The fixtures have no joint applicants: header and one blank row.
+      ['PT_JointApplicants', '联合申报单位', `A1:${String.fromCharCode(64 + jointApplicantColumns().length)}2`],
       ['PT_Issues', '问题清单', `A1:M${summary.issues.length + 1}`],
     ]);
     expect(book.table('PT_Targets')!.headers).toEqual(summaryColumns('targets').map((c) => c.header));
@@ -133,7 +138,7 @@ describe('writeSummary', () => {
     context.workbook.seedSheet('说明', [['用户自己的说明']]);
     await writeSummary(asExcel, summary, { requirements: ok });
     const result = await writeSummary(asExcel, summary, { requirements: ok });
-    expect(result.sheets).toEqual(['说明 (3)', '服务机构 (3)', '服务对象 (3)', '服务方案 (3)', '统计 (3)', '问题清单 (3)', '数据透视 (3)']);
+    expect(result.sheets).toEqual(['说明 (3)', '服务机构 (3)', '服务对象 (3)', '服务方案 (3)', '联合申报单位 (3)', '统计 (3)', '问题清单 (3)', '数据透视 (3)']);
     const book = context.workbook;
     expect(book.sheet('说明')!.valueAt('A1')).toBe('用户自己的说明');
     expect(book.sheet('说明 (2)')!.valueAt('A1')).toBe('网络安全保险服务试点 汇总表');
@@ -193,7 +198,7 @@ describe('writeSummary', () => {
     expect(result.pivotTable).toBe(false);
     expect(result.sheets).not.toContain('数据透视');
     expect(result.syncs).toBe(3 + Math.ceil(cellsOf(summary, { pivot: false }) / 10000));
-    expect(context.workbook.allTables).toHaveLength(6);
+    expect(context.workbook.allTables).toHaveLength(7);
 
     const old = createExcelDouble();
     const err = await writeSummary(old.asExcel, summary, { requirements: requirementsUpTo('1.6') }).catch((e: unknown) => e);
@@ -210,6 +215,47 @@ describe('writeSummary', () => {
     expect(result.chart).toBe(false);
     expect(context.workbook.table('PT_Targets')!.address).toBe(`A1:${String.fromCharCode(64 + summaryColumns('targets').length)}2`);
     expect(context.workbook.sheet('服务对象')!.valueAt('A2')).toBeUndefined();
+    expect(context.workbook.table('PT_JointApplicants')!.headers).toEqual(jointApplicantColumns().map((c) => c.header));
+    expect(context.workbook.table('PT_JointApplicants')!.address).toBe(`A1:${String.fromCharCode(64 + jointApplicantColumns().length)}2`);
+    expect(context.workbook.sheet('联合申报单位')!.valueAt('A2')).toBeUndefined();
+  });
+
+  test('联合申报单位 of the 附件3 samples: a table with provenance, codes written as text, frozen header, widths', async () => {
+    const dir = resolve(__dirname, '../samples/submissions');
+    const inputs: AggregateInput[] = readdirSync(dir)
+      .filter((f) => f.endsWith('.xlsx'))
+      .sort()
+      .map((file) => {
+        const r = checkFile(readFileSync(join(dir, file)), file);
+        return { file, submission: r.submission, issues: r.issues };
+      });
+    const s = aggregate(inputs, deps);
+    expect(s.jointApplicants).toHaveLength(6);
+    const { context, asExcel } = createExcelDouble();
+    await writeSummary(asExcel, s, { requirements: ok });
+    const book = context.workbook;
+    const columns = jointApplicantColumns();
+    const last = String.fromCharCode(64 + columns.length);
+    expect(book.table('PT_JointApplicants')).toMatchObject({ address: `A1:${last}7`, style: 'TableStyleMedium2' });
+    expect(book.table('PT_JointApplicants')!.worksheet.name).toBe('联合申报单位');
+    expect(book.table('PT_JointApplicants')!.headers).toEqual(columns.map((c) => c.header));
+    const sheet = book.sheet('联合申报单位')!;
+    expect(sheet.getRange(`A2:${last}7`).values).toEqual(s.jointApplicants.map((r) => jointApplicantRowValues(r, columns)));
+    expect(sheet.getRange(`A2:${last}7`).values.map((r) => r[1])).toEqual(new Array(6).fill('安盾财产保险股份有限公司'));
+    const code = columns.findIndex((c) => c.key === 'creditCode');
+    for (let r = 1; r <= 6; r++) {
+      expect(sheet.peek(r, code)?.formatAtWrite).toBe('@');
+      expect(String(sheet.peek(r, code)?.value)).toMatch(/^[0-9A-Z]{18}$/);
+    }
+    expect(sheet.frozenRows).toBe(1);
+    columns.forEach((c, i) => {
+      const L = String.fromCharCode(65 + i);
+      expect(sheet.formatsAt(`${L}:${L}`).columnWidth).toBe(charsToPoints(c.width));
+    });
+    expect(sheet.formatsAt(`A1:${last}1`)['font.bold']).toBe(true);
+    // The reconciliation on the cover counts them: its last 合计 line.
+    const end = Number(book.table('PT_Reconciliation')!.address.split(':')[1].replace(/[A-Z]+/, ''));
+    expect(book.sheet('说明')!.getRange(`A${end}:E${end}`).values).toEqual([['合计', '联合申报单位', 6, 6, '一致']]);
   });
 
   test('mask hides mobiles and e-mails in every cell', async () => {

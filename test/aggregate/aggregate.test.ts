@@ -1,14 +1,19 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { aggregate } from '../../src/core/aggregate/aggregate';
-import { summaryColumns, summaryRowValues } from '../../src/core/aggregate/columns';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { aggregate, reconcile } from '../../src/core/aggregate/aggregate';
+import { jointApplicantColumns, jointApplicantRowValues, summaryColumns, summaryRowValues } from '../../src/core/aggregate/columns';
+import { coverLines, reconciliationBlock } from '../../src/core/aggregate/report';
+import { JOINT_APPLICANT_COLUMNS } from '../../src/core/notice/forms';
+import { normalizeRow } from '../../src/core/rules/normalize-row';
+import { validateJointApplicants } from '../../src/core/rules/form';
+import { checkFile } from '../../src/xlsx/check';
 import { CROSS_CODES, authorityKind } from '../../src/core/aggregate/cross';
 import type { AggregateInput } from '../../src/core/aggregate/types';
 import { TABLES, TABLE_KEYS, type TableKey } from '../../src/core/notice/tables';
 import { LIMITS } from '../../src/core/notice/limits';
 import type { NormalizedRow } from '../../src/core/submission/normalized';
 import type { TableRow } from '../../src/core/submission/types';
-import { deps, fixtureInputs, loadCrossExpected, loadFixtures, makeSubmission } from './helpers';
+import { deps, fixtureInputs, jointInput, jointIssue, JOINT_FILE, JOINT_LEAD, loadCrossExpected, loadFixtures, makeSubmission } from './helpers';
 
 const C = '13800138000 a@qq.com';
 
@@ -239,5 +244,123 @@ const realPath = resolve(__dirname, '../../src/core/rules/normalize-row.ts');
     expect(found.map((i) => [i.cell, ...(i.related ?? []).map((r) => r.cell)])).toEqual([['B17', 'B6']]);
     expect(s.rows.agencies.filter((r) => r.normalized.lead).map((r) => r.region)).toEqual(['江苏省', '广东省', '北京市']);
     expect(s.rows.targets.find((r) => r.region === '北京市' && r.row === 13)!.normalized.industry).toBe('电信和互联网');
+  });
+});
+
+describe('联合申报单位 (附件3 joint applicants) in the summary', () => {
+  const SAMPLES = resolve(__dirname, '../samples/submissions');
+  const manifest = JSON.parse(readFileSync(resolve(__dirname, '../samples/manifest.json'), 'utf8')) as { files: { file: string; variant: string; region: string; lead: string }[] };
+  const inputs: AggregateInput[] = readdirSync(SAMPLES)
+    .filter((f) => f.endsWith('.xlsx'))
+    .sort()
+    .map((file) => {
+      const r = checkFile(readFileSync(join(SAMPLES, file)), file);
+      return { file, issues: r.issues, ...(r.submission ? { submission: r.submission } : {}), ...(r.normalized ? { normalized: r.normalized } : {}) };
+    });
+  const s = aggregate(inputs, { normalizeRow, now: deps.now });
+  const withJoint = inputs.filter((i) => i.submission?.jointApplicants?.length);
+
+  test('every joint applicant the reader found is a summary row, with provenance: 深圳 and 湖北, three each', () => {
+    expect(withJoint.map((i) => i.submission!.region?.name).sort()).toEqual(['深圳市', '湖北省'].sort());
+    expect(s.jointApplicants).toHaveLength(6);
+    for (const input of withJoint) {
+      const fileIndex = inputs.indexOf(input);
+      const rows = s.jointApplicants.filter((r) => r.fileIndex === fileIndex);
+      const sample = manifest.files.find((f) => f.file === input.file)!;
+      expect(sample.variant).toBe('附件3');
+      expect(rows).toEqual(
+        input.submission!.jointApplicants!.map((j) => ({
+          fileIndex,
+          region: sample.region,
+          // 来源单位: the lead applicant (附件3).
+          submitter: sample.lead,
+          file: input.file,
+          sheet: j.sheet,
+          row: j.row,
+          cell: j.cells.name.cell,
+          values: { name: j.cells.name.text, nature: j.cells.nature.text, creditCode: j.cells.creditCode.text },
+          issueCount: 0,
+        })),
+      );
+    }
+    const hubei = s.jointApplicants.find((r) => r.region === '湖北省')!;
+    expect(hubei).toMatchObject({ sheet: '基本信息', row: 15, cell: 'B15', submitter: '安盾财产保险股份有限公司' });
+    expect(hubei.values).toEqual({ name: '中国联合网络通信有限公司湖北分公司', nature: '国有企业', creditCode: '914200004437888294' });
+    expect(s.files.map((f) => f.rowsRead.jointApplicants)).toEqual(inputs.map((i) => i.submission?.jointApplicants?.length ?? 0));
+  });
+
+  test('reconciliation: one 联合申报单位 line per file whose table was found (none for 附件2), in the totals, balanced', () => {
+    const lines = s.reconciliation.lines.filter((l) => l.table === 'jointApplicants');
+    expect(lines.map((l) => [l.file, l.read, l.inSummary, l.balanced])).toEqual(withJoint.map((i) => [i.file, 3, 3, true]));
+    expect(s.reconciliation.totals.jointApplicants).toEqual({ read: 6, inSummary: 6 });
+    expect(s.reconciliation.balanced).toBe(true);
+    // A joint applicant missing from the summary unbalances its line and the whole.
+    const short = reconcile(inputs, s.files, s.rows, s.jointApplicants.slice(1));
+    expect(short.balanced).toBe(false);
+    expect(short.lines.find((l) => l.table === 'jointApplicants' && !l.balanced)).toMatchObject({ file: s.jointApplicants[0].file, read: 3, inSummary: 2 });
+    expect(short.totals.jointApplicants).toEqual({ read: 6, inSummary: 5 });
+    // The cover's reconciliation block lists them under the notice's label, with their own 合计 line.
+    const block = reconciliationBlock(s).rows.map((r) => r.join('|'));
+    for (const i of withJoint) expect(block).toContain(`${i.file}|联合申报单位|3|3|一致`);
+    expect(block).toContain('合计|联合申报单位|6|6|一致');
+    expect(coverLines(s).find(([k]) => k.startsWith('汇总行数'))![1]).toContain('联合申报单位 6 行');
+  });
+
+  test('columns: provenance, the notice\'s own labels, 问题数; the code column is text', () => {
+    const cols = jointApplicantColumns();
+    expect(cols.map((c) => c.header)).toEqual(['来源地区', '来源单位', '来源文件', '工作表', '单元格/行号', ...JOINT_APPLICANT_COLUMNS.map((c) => c.label), '问题数']);
+    expect(cols.filter((c) => c.text).map((c) => c.key)).toEqual(['cell', 'creditCode']);
+    expect(jointApplicantRowValues(s.jointApplicants.find((r) => r.region === '湖北省')!, cols)).toEqual([
+      '湖北省',
+      '安盾财产保险股份有限公司',
+      inputs.find((i) => i.submission?.region?.name === '湖北省')!.file,
+      '基本信息',
+      'B15',
+      '中国联合网络通信有限公司湖北分公司',
+      '国有企业',
+      '914200004437888294',
+      0,
+    ]);
+  });
+
+  test('issues count on the joint applicant whose cell they point at; form fields and other files do not', () => {
+    const other = { ...jointInput(), file: 'other.xlsx', issues: [jointIssue('other.xlsx', 'D15'), jointIssue('other.xlsx', 'D15', 'credit.invalid-length')] };
+    other.submission = { ...other.submission!, file: 'other.xlsx' };
+    // Same cell, another sheet: not a joint applicant's.
+    const a = jointInput();
+    const t = aggregate([{ ...a, issues: [...a.issues, jointIssue(JOINT_FILE, 'B15', 'required.missing', 'error', '另一张表')] }, other], deps);
+    expect(t.jointApplicants.map((r) => [r.file, r.row, r.issueCount])).toEqual([
+      [JOINT_FILE, 15, 0],
+      [JOINT_FILE, 16, 2],
+      [JOINT_FILE, 17, 0],
+      ['other.xlsx', 15, 2],
+      ['other.xlsx', 16, 0],
+      ['other.xlsx', 17, 0],
+    ]);
+    expect(t.jointApplicants.find((r) => r.file === JOINT_FILE && r.row === 16)).toMatchObject({ submitter: JOINT_LEAD, region: '深圳市', cell: 'B16', sheet: '基本信息' });
+  });
+
+  test('with the validator\'s own issues: each joint cell checked, more than 10 counted on the 11th row', () => {
+    const list = Array.from({ length: 11 }, (_, i): [string, string, string] => [`联合单位${i + 1}有限公司`, i === 2 ? '国营' : '民营企业', i === 4 ? '12345' : '914200004437888294']);
+    const sub = makeSubmission({ file: 'x.xlsx', region: '湖北省', variant: '附件3', submitter: '安盾财产保险股份有限公司', joint: list });
+    const issues = validateJointApplicants(sub.jointApplicants!, 'x.xlsx');
+    expect(issues.length).toBeGreaterThan(2);
+    const t = aggregate([{ file: 'x.xlsx', submission: sub, issues }], deps);
+    const count = (row: number) => issues.filter((i) => i.sheet === '基本信息' && i.cell && Number(i.cell.slice(1)) === row).length;
+    expect(t.jointApplicants.map((r) => r.issueCount)).toEqual(t.jointApplicants.map((r) => count(r.row)));
+    expect(t.jointApplicants[2].issueCount).toBeGreaterThan(0);
+    expect(t.jointApplicants[4].issueCount).toBeGreaterThan(0);
+    expect(issues.find((i) => i.code === 'agencies.too-many-joint')).toMatchObject({ cell: 'B25' });
+    expect(t.jointApplicants[10].issueCount).toBeGreaterThanOrEqual(1);
+    expect(t.jointApplicants.reduce((a, r) => a + r.issueCount, 0)).toBe(issues.length);
+    expect(t.reconciliation.totals.jointApplicants).toEqual({ read: 11, inSummary: 11 });
+  });
+
+  test('a 附件3 whose 联合申报单位 table is empty reconciles 0 = 0; 附件2 files and the fixtures have no line', () => {
+    const sub = { ...makeSubmission({ file: 'e.xlsx', region: '湖北省', variant: '附件3' }), jointApplicants: [] };
+    const t = aggregate([{ file: 'e.xlsx', submission: sub, issues: [] }, ...fixtureInputs()], deps);
+    expect(t.jointApplicants).toEqual([]);
+    expect(t.reconciliation.lines.filter((l) => l.table === 'jointApplicants')).toEqual([{ fileIndex: 0, file: 'e.xlsx', table: 'jointApplicants', read: 0, inSummary: 0, balanced: true }]);
+    expect(t.reconciliation.balanced).toBe(true);
   });
 });

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { aggregate } from '../../src/core/aggregate/aggregate';
-import { summaryColumns, summaryRowValues } from '../../src/core/aggregate/columns';
-import { csvField, maskEmails, maskMobiles, maskText, neutralize, summaryCsvFiles, toCsv } from '../../src/core/csv';
+import { jointApplicantColumns, jointApplicantRowValues, summaryColumns, summaryRowValues } from '../../src/core/aggregate/columns';
+import { csvField, maskEmails, maskMobiles, maskText, neutralize, SUMMARY_CSV_NAMES, summaryCsvFiles, toCsv } from '../../src/core/csv';
 import { encodeCsv, isCsvEncoding } from '../../src/xlsx/csv-encode';
-import { deps, fixtureInputs } from './helpers';
+import { deps, fixtureInputs, jointInput, JOINT_APPLICANTS, JOINT_FILE, JOINT_LEAD } from './helpers';
 import { parseCsv } from './zip-csv';
 
 const utf8 = (b: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: false }).decode(b);
@@ -82,18 +82,37 @@ describe('masking', () => {
 describe('summary CSV export', () => {
   const summary = aggregate(fixtureInputs(), deps);
 
-  test('one file per table plus issues and statistics, same columns as the workbook', () => {
+  test('one file per table (联合申报单位 included) plus issues and statistics, same columns as the workbook', () => {
     const files = summaryCsvFiles(summary);
-    expect(files.map((f) => f.name)).toEqual(['服务机构.csv', '服务对象.csv', '服务方案.csv', '问题清单.csv', '统计.csv']);
-    const targets = parseCsv(files[1].text);
+    expect(files.map((f) => f.name)).toEqual(['服务机构.csv', '服务对象.csv', '服务方案.csv', '联合申报单位.csv', '问题清单.csv', '统计.csv']);
+    expect(files.map((f) => f.name)).toEqual(Object.values(SUMMARY_CSV_NAMES));
+    const file = (key: string) => files.find((f) => f.key === key)!.text;
+    const targets = parseCsv(file('targets'));
     const cols = summaryColumns('targets');
     expect(targets[0]).toEqual(cols.map((c) => c.header));
     expect(targets.slice(1)).toEqual(summary.rows.targets.map((r) => summaryRowValues(r, cols).map((v) => (typeof v === 'number' ? String(v) : neutralize(v)))));
     expect(files.every((f) => f.text.endsWith('\r\n'))).toBe(true);
-    const stats = parseCsv(files[4].text).map((r) => r.join('|'));
+    const stats = parseCsv(file('statistics')).map((r) => r.join('|'));
     expect(stats.some((l) => l.startsWith('合计|服务对象|34|34|一致'))).toBe(true);
-    const issues = parseCsv(files[3].text);
+    const issues = parseCsv(file('issues'));
     expect(issues.some((r) => r.includes('cross.enterprise-in-multiple-regions'))).toBe(true);
+    // The fixtures have no joint applicants: the header alone.
+    expect(parseCsv(file('jointApplicants'))).toEqual([jointApplicantColumns().map((c) => c.header)]);
+  });
+
+  test('联合申报单位.csv: every joint applicant with its provenance, codes as written; the reconciliation counts them', () => {
+    const s = aggregate([...fixtureInputs(), jointInput()], deps);
+    const files = summaryCsvFiles(s);
+    const joint = parseCsv(files.find((f) => f.key === 'jointApplicants')!.text);
+    const cols = jointApplicantColumns();
+    expect(joint[0]).toEqual(cols.map((c) => c.header));
+    expect(joint.slice(1)).toEqual(s.jointApplicants.map((r) => jointApplicantRowValues(r, cols).map(String)));
+    expect(joint.slice(1).map((r) => [r[0], r[1], r[2], r[4], r[5], r[7], r[8]])).toEqual(
+      JOINT_APPLICANTS.map(([name, , code], i) => ['深圳市', JOINT_LEAD, JOINT_FILE, `B${15 + i}`, name, code, i === 1 ? '2' : '0']),
+    );
+    const stats = parseCsv(files.find((f) => f.key === 'statistics')!.text).map((r) => r.join('|'));
+    expect(stats).toContain(`${JOINT_FILE}|联合申报单位|3|3|一致`);
+    expect(stats).toContain('合计|联合申报单位|3|3|一致');
   });
 
   test('--mask leaves no mobile or e-mail readable in any file', () => {
@@ -101,13 +120,13 @@ describe('summary CSV export', () => {
       expect(f.text).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
       expect(f.text).not.toMatch(/[A-Za-z0-9]{2,}[@＠][a-z0-9]+\.[a-z]/);
     }
-    const targets = summaryCsvFiles(summary, { mask: true })[1].text;
+    const targets = summaryCsvFiles(summary, { mask: true }).find((f) => f.key === 'targets')!.text;
     expect(targets).toContain('188****6607 l***@qq.com');
     expect(targets).toContain('星汉智能装备股份有限公司');
   });
 
   test('Chinese intact after UTF-8 with BOM and GB18030', () => {
-    const text = summaryCsvFiles(summary)[1].text;
+    const text = summaryCsvFiles(summary).find((f) => f.key === 'targets')!.text;
     const u = encodeCsv(text, 'utf8');
     expect([...u.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(utf8(u)).toBe(text);

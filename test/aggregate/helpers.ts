@@ -8,7 +8,7 @@ import { TABLES, TABLE_KEYS, type TableKey, type Variant } from '../../src/core/
 import { regionByName } from '../../src/core/notice/regions';
 import { VOCABULARIES, PRODUCT_SERVICE_TYPES, type Term, type Vocabulary } from '../../src/core/notice/vocabularies';
 import type { NormalizedRow } from '../../src/core/submission/normalized';
-import type { FormValue, Submission, TableRow } from '../../src/core/submission/types';
+import type { FormValue, JointApplicantRow, Submission, TableRow } from '../../src/core/submission/types';
 import type { AggregateInput } from '../../src/core/aggregate/types';
 import type { Issue } from '../../src/core/issues';
 import { compactText, nameKey, normalizeText } from '../../src/core/text/normalize';
@@ -97,6 +97,10 @@ export function makeSubmission(opts: {
   agencies?: [name: string, type: string, contact: string, role: string][];
   targets?: [name: string, industry: string, person: string, contact: string][];
   schemes?: [name: string, type: string, industry: string, person: string, contact: string][];
+  /** 联合申报单位 rows (附件3), on `jointSheet` (default 基本信息) from row `jointRow` (default 15), columns B–D. */
+  joint?: [name: string, nature: string, creditCode: string][];
+  jointSheet?: string;
+  jointRow?: number;
 }): Submission {
   const sheet = opts.sheet ?? 'Sheet1';
   const tables: Partial<Record<TableKey, Submission['tables'][TableKey]>> = {};
@@ -125,6 +129,40 @@ export function makeSubmission(opts: {
     ...(opts.submitter ? { submitter: opts.submitter } : {}),
     ...(opts.form ? { form: opts.form } : {}),
     tables,
+    ...(opts.joint ? { jointApplicants: jointRows(opts.joint, opts.jointSheet ?? '基本信息', opts.jointRow ?? 15) } : {}),
+  };
+}
+
+/** 联合申报单位 rows as the locator hands them over: name, nature, creditCode in columns B, C, D from row `first`. */
+export function jointRows(list: readonly (readonly [string, string, string])[], sheet: string, first: number): JointApplicantRow[] {
+  return list.map(([name, nature, creditCode], i) => {
+    const row = first + i;
+    return { sheet, row, cells: { name: { text: name, cell: `B${row}` }, nature: { text: nature, cell: `C${row}` }, creditCode: { text: creditCode, cell: `D${row}` } } };
+  });
+}
+
+/** A file's issue on one 联合申报单位 cell, as validateJointApplicants reports it (table 'form'). */
+export function jointIssue(file: string, cell: string, code = 'credit.check-failed', severity: Issue['severity'] = 'error', sheet = '基本信息'): Issue {
+  const column = { B: 'name', C: 'nature', D: 'creditCode' }[cell[0]] ?? 'name';
+  return { code, severity, table: 'form', file, sheet, cell, row: Number(cell.slice(1)), column, message: `${cell}：${code}`, messageEn: `${cell}: ${code}` };
+}
+
+/**
+ * A 附件3 submission with three joint applicants (an 18-digit all-digit code among them: it must stay text) and
+ * two issues on its second joint applicant (C16, D16) plus one on a form field (B4): for the writers' tests.
+ */
+export const JOINT_FILE = '深圳市附件3（联合申报）.xlsx';
+export const JOINT_LEAD = '甲财产保险股份有限公司深圳分公司';
+export const JOINT_APPLICANTS: [string, string, string][] = [
+  ['乙科技有限公司', '民营企业', '91440300MA5FTEST0X'],
+  ['丙再保险股份有限公司', '国有控股企业', '914403007727361493'],
+  ['丁司法鉴定所', '事业单位', '12440300455863931B'],
+];
+export function jointInput(): AggregateInput {
+  return {
+    file: JOINT_FILE,
+    submission: makeSubmission({ file: JOINT_FILE, region: '深圳市', variant: '附件3', submitter: JOINT_LEAD, joint: JOINT_APPLICANTS }),
+    issues: [jointIssue(JOINT_FILE, 'C16', 'category.near-miss', 'warning'), jointIssue(JOINT_FILE, 'D16'), jointIssue(JOINT_FILE, 'B4', 'required.missing')],
   };
 }
 

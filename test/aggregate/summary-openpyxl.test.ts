@@ -7,11 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { aggregate } from '../../src/core/aggregate/aggregate';
-import { summaryColumns, summaryRowValues } from '../../src/core/aggregate/columns';
+import { jointApplicantColumns, jointApplicantRowValues, summaryColumns, summaryRowValues } from '../../src/core/aggregate/columns';
 import { TABLE_KEYS } from '../../src/core/notice/tables';
 import { SUMMARY_SHEETS, SUMMARY_TABLE_NAMES, writeSummaryWorkbook } from '../../src/xlsx/summary';
 import { writeSummaryWorkbookStreamed } from '../../src/xlsx/summary-stream';
-import { deps, fixtureInputs } from './helpers';
+import { deps, fixtureInputs, jointInput, JOINT_APPLICANTS } from './helpers';
 
 jest.setTimeout(120_000);
 
@@ -59,7 +59,7 @@ interface PySheet {
   values: (string | number)[][];
 }
 
-const summary = aggregate(fixtureInputs(), { ...deps, now: () => new Date('2024-01-20T08:00:00Z') });
+const summary = aggregate([...fixtureInputs(), jointInput()], { ...deps, now: () => new Date('2024-01-20T08:00:00Z') });
 const py = python();
 
 const writers = [
@@ -105,5 +105,19 @@ describe.each(writers)('openpyxl opens the summary written %s', (label, write) =
     }
     const expected = rows.map((r) => summaryRowValues(r, columns));
     expect(sheet.values.slice(1)).toEqual(expected);
+  });
+
+  test('联合申报单位: one Excel table over header and every joint applicant, frozen header, codes as text', () => {
+    const sheet = sheets.find((s) => s.title === SUMMARY_SHEETS.jointApplicants)!;
+    const columns = jointApplicantColumns();
+    expect(summary.jointApplicants).toHaveLength(JOINT_APPLICANTS.length);
+    expect(sheet.tables).toEqual([[SUMMARY_TABLE_NAMES.jointApplicants, `A1:${String.fromCharCode(64 + columns.length)}${JOINT_APPLICANTS.length + 1}`, columns.map((c) => c.header)]]);
+    expect(sheet.values[0]).toEqual(columns.map((c) => c.header));
+    expect(sheet.autofilter ?? null).toBeNull();
+    expect(sheet.freeze).toBe('A2');
+    expect(sheet.validations).toEqual([]);
+    // openpyxl hands back strings for the codes (an all-digit 18-digit one included), numbers for 问题数.
+    expect(sheet.values.slice(1)).toEqual(summary.jointApplicants.map((r) => jointApplicantRowValues(r, columns)));
+    expect(sheet.values.slice(1).map((r) => r[columns.findIndex((c) => c.key === 'creditCode')])).toEqual(JOINT_APPLICANTS.map((j) => j[2]));
   });
 });

@@ -11,19 +11,28 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { XMLParser } from 'fast-xml-parser';
 import { aggregate } from '../../src/core/aggregate/aggregate';
-import { ISSUE_COLUMNS, issueRowValues, summaryColumns, summaryRowValues, type CellValue, type SummaryColumn } from '../../src/core/aggregate/columns';
+import {
+  ISSUE_COLUMNS,
+  issueRowValues,
+  jointApplicantColumns,
+  jointApplicantRowValues,
+  summaryColumns,
+  summaryRowValues,
+  type CellValue,
+  type SummaryColumn,
+} from '../../src/core/aggregate/columns';
 import type { Summary } from '../../src/core/aggregate/types';
 import { TABLE_KEYS, TABLES } from '../../src/core/notice/tables';
 import { SUMMARY_SHEETS, SUMMARY_TABLE_NAMES, writeSummaryWorkbook } from '../../src/xlsx/summary';
 import { writeSummaryWorkbookStreamed } from '../../src/xlsx/summary-stream';
 import { checkTablePart, tablePartXml, tableRef, withTableContentTypes } from '../../src/xlsx/table-part';
-import { deps, fixtureInputs } from './helpers';
+import { deps, fixtureInputs, jointInput, JOINT_APPLICANTS } from './helpers';
 import { parseCsv, unzip } from './zip-csv';
 
 jest.setTimeout(180_000);
 
 const OUT = resolve(__dirname, '../output/summary-stream');
-const SHEET_ORDER = ['说明', '服务机构', '服务对象', '服务方案', '统计', '问题清单', 'lists'];
+const SHEET_ORDER = ['说明', '服务机构', '服务对象', '服务方案', '联合申报单位', '统计', '问题清单', 'lists'];
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '',
@@ -95,6 +104,7 @@ function values(wb: ExcelJS.Workbook): Record<string, string[]> {
 
 const DATA: readonly (readonly [string, (s: Summary) => number, readonly SummaryColumn[]])[] = [
   ...TABLE_KEYS.map((t) => [SUMMARY_SHEETS[t], (s: Summary) => s.rows[t].length, summaryColumns(t)] as const),
+  [SUMMARY_SHEETS.jointApplicants, (s: Summary) => s.jointApplicants.length, jointApplicantColumns()] as const,
   [SUMMARY_SHEETS.issues, (s: Summary) => s.issues.length, ISSUE_COLUMNS] as const,
 ];
 
@@ -106,7 +116,7 @@ describe('summary workbook, streamed', () => {
   let emptyBytes: Uint8Array;
 
   beforeAll(async () => {
-    summary = aggregate([...fixtureInputs(), { file: 'broken.xlsx', issues: [], error: { code: 'file.not-xlsx', message: '不是 .xlsx 文件' } }], deps);
+    summary = aggregate([...fixtureInputs(), { file: 'broken.xlsx', issues: [], error: { code: 'file.not-xlsx', message: '不是 .xlsx 文件' } }, jointInput()], deps);
     empty = aggregate([], deps);
     bytes = await writeSummaryWorkbookStreamed(summary);
     memoryBytes = await writeSummaryWorkbook(summary);
@@ -161,9 +171,12 @@ describe('summary workbook, streamed', () => {
         expect(at(n + 2)).toBeUndefined();
       });
     }
-    // A fixture phone stays text, digits intact.
+    // A fixture phone stays text, digits intact; so do the joint applicants' codes (an all-digit one among them).
     const phones = wb.getWorksheet(SUMMARY_SHEETS.targets)!.getColumn(summaryColumns('targets').findIndex((c) => c.key === 'n.mobile') + 1).values;
     expect(phones).toContain('19128886838');
+    expect(summary.jointApplicants).toHaveLength(JOINT_APPLICANTS.length);
+    const codes = wb.getWorksheet(SUMMARY_SHEETS.jointApplicants)!.getColumn(jointApplicantColumns().findIndex((c) => c.key === 'creditCode') + 1).values;
+    expect(codes.slice(2)).toEqual(JOINT_APPLICANTS.map((j) => j[2]));
   });
 
   test('the same workbook as the in-memory writer: every cell value, table, width, format, validation and defined name', async () => {
@@ -227,7 +240,7 @@ describe('summary workbook, streamed', () => {
     const types = parser.parse(zip.get('[Content_Types].xml')!.toString()).Types.Override as Xml[];
     const tableTypes = types.filter((o) => o.ContentType === 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml').map((o) => o.PartName.replace(/^\//, ''));
     expect(tableTypes.sort()).toEqual([...zip.keys()].filter((k) => k.startsWith('xl/tables/')).sort());
-    expect(tableTypes).toHaveLength(6);
+    expect(tableTypes).toHaveLength(7);
     // Validations over whole ranges, one sqref per category column.
     const agencies = sheets.get(SUMMARY_SHEETS.agencies)!;
     expect((agencies.xml.dataValidations.dataValidation as Xml[]).map((d) => d.sqref)).toEqual([`H2:H${summary.rows.agencies.length + 1}`]);
@@ -264,6 +277,9 @@ describe('summary workbook, streamed', () => {
       const columns = summaryColumns(t);
       expect(read(SUMMARY_SHEETS[t])).toEqual([columns.map((c) => c.header), ...summary.rows[t].map((r) => summaryRowValues(r, columns).map(asText))]);
     }
+    const jointColumns = jointApplicantColumns();
+    expect(read(SUMMARY_SHEETS.jointApplicants)).toEqual([jointColumns.map((c) => c.header), ...summary.jointApplicants.map((r) => jointApplicantRowValues(r, jointColumns).map(asText))]);
+    expect(read(SUMMARY_SHEETS.jointApplicants, 'empty')).toEqual([jointColumns.map((c) => c.header)]);
     expect(read(SUMMARY_SHEETS.issues)).toEqual([ISSUE_COLUMNS.map((c) => c.header), ...summary.issues.map((i) => issueRowValues(i).map(asText))]);
     const cover = read(SUMMARY_SHEETS.cover).map((r) => r.join('|'));
     expect(cover.some((l) => l.includes('工信厅网安函〔2023〕356号'))).toBe(true);

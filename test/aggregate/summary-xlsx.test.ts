@@ -7,11 +7,11 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { join, resolve } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { aggregate } from '../../src/core/aggregate/aggregate';
-import { ISSUE_COLUMNS, issueRowValues, summaryColumns, summaryRowValues, type CellValue } from '../../src/core/aggregate/columns';
+import { ISSUE_COLUMNS, issueRowValues, jointApplicantColumns, jointApplicantRowValues, summaryColumns, summaryRowValues, type CellValue } from '../../src/core/aggregate/columns';
 import type { Summary } from '../../src/core/aggregate/types';
 import { TABLE_KEYS, TABLES } from '../../src/core/notice/tables';
 import { SUMMARY_SHEETS, SUMMARY_TABLE_NAMES, writeSummaryWorkbook } from '../../src/xlsx/summary';
-import { deps, fixtureInputs } from './helpers';
+import { deps, fixtureInputs, jointInput, JOINT_APPLICANTS } from './helpers';
 import { parseCsv, unzip } from './zip-csv';
 
 jest.setTimeout(180_000);
@@ -62,7 +62,7 @@ describe('summary workbook', () => {
   let emptyBytes: Uint8Array;
 
   beforeAll(async () => {
-    summary = aggregate([...fixtureInputs(), { file: 'broken.xlsx', issues: [], error: { code: 'file.not-xlsx', message: '不是 .xlsx 文件' } }], deps);
+    summary = aggregate([...fixtureInputs(), { file: 'broken.xlsx', issues: [], error: { code: 'file.not-xlsx', message: '不是 .xlsx 文件' } }, jointInput()], deps);
     bytes = await writeSummaryWorkbook(summary);
     emptyBytes = await writeSummaryWorkbook(aggregate([], deps));
     rmSync(OUT, { recursive: true, force: true });
@@ -74,7 +74,7 @@ describe('summary workbook', () => {
   test('sheets in order, lists very hidden, dropdown lists under defined names', () => {
     const zip = unzip(bytes);
     const wb = parser.parse(zip.get('xl/workbook.xml')!.toString()).workbook;
-    expect((wb.sheets.sheet as Xml[]).map((s) => s.name)).toEqual(['说明', '服务机构', '服务对象', '服务方案', '统计', '问题清单', 'lists']);
+    expect((wb.sheets.sheet as Xml[]).map((s) => s.name)).toEqual(['说明', '服务机构', '服务对象', '服务方案', '联合申报单位', '统计', '问题清单', 'lists']);
     expect((wb.sheets.sheet as Xml[]).find((s) => s.name === 'lists')!.state).toBe('veryHidden');
     const names = Object.fromEntries((wb.definedNames.definedName as Xml[]).map((d) => [d.name, d['#text']]));
     expect(Object.keys(names).sort()).toEqual(['List_agencyType', 'List_industry', 'List_schemeField', 'List_schemeType']);
@@ -92,7 +92,12 @@ describe('summary workbook', () => {
     for (const n of tableNames) expect(n).toMatch(/^[A-Za-z_][A-Za-z0-9_.]*$/);
     expect(tableNames.sort()).toEqual(Object.values(SUMMARY_TABLE_NAMES).sort());
 
-    const data = [...TABLE_KEYS.map((t) => [SUMMARY_SHEETS[t], summaryColumns(t), summary.rows[t].length] as const), [SUMMARY_SHEETS.issues, ISSUE_COLUMNS, summary.issues.length] as const];
+    expect(summary.jointApplicants).toHaveLength(JOINT_APPLICANTS.length);
+    const data = [
+      ...TABLE_KEYS.map((t) => [SUMMARY_SHEETS[t], summaryColumns(t), summary.rows[t].length] as const),
+      [SUMMARY_SHEETS.jointApplicants, jointApplicantColumns(), summary.jointApplicants.length] as const,
+      [SUMMARY_SHEETS.issues, ISSUE_COLUMNS, summary.issues.length] as const,
+    ];
     for (const [name, columns, n] of data) {
       const { xml, tables } = sheets.get(name)!;
       // One table, from A1, covering header + every row; its own autofilter only (none on the sheet).
@@ -134,9 +139,17 @@ describe('summary workbook', () => {
         expect(dv).toMatchObject({ type: 'list', formula1: `List_${c.vocabulary}` });
       }
     }
-    // The phone of a fixture row is kept as text, digits intact.
+    // The phone of a fixture row is kept as text, digits intact; so is an all-digit 18-digit joint applicant's code.
     const strings = (parser.parse(zip.get('xl/sharedStrings.xml')!.toString()).sst.si as Xml[]).map((s) => String(s.t?.['#text'] ?? s.t));
     expect(strings).toContain('19128886838');
+    expect(strings).toContain('914403007727361493');
+    // The 联合申报单位 sheet: its code column (组织机构代码/三证合一码) is a text column with every code written as text.
+    const joint = sheets.get(SUMMARY_SHEETS.jointApplicants)!;
+    expect(joint.tables[0].name).toBe(SUMMARY_TABLE_NAMES.jointApplicants);
+    const code = jointApplicantColumns().findIndex((c) => c.key === 'creditCode');
+    const codeCells = (joint.xml.sheetData.row as Xml[]).slice(1).map((r) => (r.c as Xml[]).find((c) => c.r === `${String.fromCharCode(65 + code)}${r.r}`)!);
+    expect(codeCells).toHaveLength(JOINT_APPLICANTS.length);
+    for (const c of codeCells) expect([c.t, xfs[Number(c.s)].numFmtId]).toEqual(['s', '49']);
   });
 
   test('LibreOffice opens it: values back as CSV equal the model, tables and validations survive', () => {
@@ -150,6 +163,9 @@ describe('summary workbook', () => {
       const expected = [columns.map((c) => c.header), ...summary.rows[t].map((r) => summaryRowValues(r, columns).map(asText))];
       expect(read(SUMMARY_SHEETS[t])).toEqual(expected);
     }
+    const jointColumns = jointApplicantColumns();
+    expect(read(SUMMARY_SHEETS.jointApplicants)).toEqual([jointColumns.map((c) => c.header), ...summary.jointApplicants.map((r) => jointApplicantRowValues(r, jointColumns).map(asText))]);
+    expect(read(SUMMARY_SHEETS.jointApplicants).map((r) => r[jointColumns.findIndex((c) => c.key === 'creditCode')]).slice(1)).toEqual(JOINT_APPLICANTS.map((j) => j[2]));
     const issues = [ISSUE_COLUMNS.map((c) => c.header), ...summary.issues.map((i) => issueRowValues(i).map(asText))];
     expect(read(SUMMARY_SHEETS.issues)).toEqual(issues);
     const cover = read(SUMMARY_SHEETS.cover).map((r) => r.join('|'));
@@ -160,6 +176,9 @@ describe('summary workbook', () => {
     expect(stats.some((l) => l.startsWith('江苏省|') && l.endsWith('|10'))).toBe(true);
     // The empty summary opens too (its tables hold one blank row).
     expect(read(SUMMARY_SHEETS.targets, 'empty')[0]).toEqual(summaryColumns('targets').map((c) => c.header));
+    // No joint applicants: the 联合申报单位 sheet still there, with its header.
+    expect(read(SUMMARY_SHEETS.jointApplicants, 'empty')).toEqual([jointColumns.map((c) => c.header)]);
+    expect(cover.some((l) => l.startsWith('合计|联合申报单位|3|3|一致'))).toBe(true);
 
     // Round trip to .xlsx through LibreOffice: its import kept the tables and the validations.
     const back = join(OUT, 'lo-xlsx');
@@ -172,6 +191,7 @@ describe('summary workbook', () => {
     expect(agencies.tables[0].ref).toBe(`A1:P${summary.rows.agencies.length + 1}`);
     const dv = (agencies.xml.dataValidations.dataValidation as Xml[])[0];
     expect(dv).toMatchObject({ type: 'list', sqref: `H2:H${summary.rows.agencies.length + 1}`, formula1: 'List_agencyType' });
+    expect(sheets.get(SUMMARY_SHEETS.jointApplicants)!.tables[0].ref).toBe(`A1:${String.fromCharCode(64 + jointColumns.length)}${summary.jointApplicants.length + 1}`);
     expect(readdirSync(back)).toContain('summary.xlsx');
   });
 });

@@ -45,7 +45,7 @@ test('the pipeline reconciles: rows generated = rows read = rows in the summary,
   expect(p.rows.summary.total).toBe(p.rows.generated.total);
   expect(p.balanced).toBe(true);
   expect(p.parsedSheets).toBeGreaterThanOrEqual(FILES);
-  expect(p.csvFiles).toBe(5);
+  expect(p.csvFiles).toBe(6); // three tables, 联合申报单位, 问题清单, 统计
 });
 
 test('every phase is reported once, with a non-negative duration, a positive count and memory figures', () => {

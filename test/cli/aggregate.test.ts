@@ -113,9 +113,9 @@ test('the summary workbook is written (parent folders created) with every row of
 describe('CSV', () => {
   const csvDir = () => join(tmp.dir, 'csv-utf8');
 
-  test('UTF-8 with BOM: one file per table plus issues and statistics, Chinese intact', () => {
+  test('UTF-8 with BOM: one file per table (联合申报单位 included) plus issues and statistics, Chinese intact', () => {
     const names = readdirSync(csvDir()).sort();
-    expect(names).toEqual([...TABLE_KEYS.map((t) => `${TABLES[t].shortName}.csv`), '问题清单.csv', '统计.csv'].sort());
+    expect(names).toEqual([...TABLE_KEYS.map((t) => `${TABLES[t].shortName}.csv`), '联合申报单位.csv', '问题清单.csv', '统计.csv'].sort());
     for (const name of names) {
       const bytes = readFileSync(join(csvDir(), name));
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -219,9 +219,10 @@ describe('folders, unreadable files and exit codes', () => {
     const out = JSON.parse(r.stdout);
     expect(out.files.map((f: { file: string }) => f.file)).toEqual([fixtures[0].file]);
     expect(out.skipped).toEqual([expect.objectContaining({ path: join(dir, '上次的汇总.xlsx'), reason: '本工具生成的汇总工作簿，不是报送文件' })]);
-    expect(out.reconciliation.totals).toEqual(
-      Object.fromEntries(TABLE_KEYS.map((t) => [t, { read: fixtures[0].rowCounts[t] ?? 0, inSummary: fixtures[0].rowCounts[t] ?? 0 }])),
-    );
+    expect(out.reconciliation.totals).toEqual({
+      ...Object.fromEntries(TABLE_KEYS.map((t) => [t, { read: fixtures[0].rowCounts[t] ?? 0, inSummary: fixtures[0].rowCounts[t] ?? 0 }])),
+      jointApplicants: { read: 0, inSummary: 0 },
+    });
   });
 
   test('-o naming an existing submission → 2, the submission untouched, nothing read', async () => {
@@ -294,7 +295,7 @@ describe('folders, unreadable files and exit codes', () => {
     const out = JSON.parse(r.stdout);
     expect(out.files.map((f: { file: string }) => f.file)).toEqual([fixtures[0].file]);
     const csvSkips = out.skipped.filter((s: { reason: string }) => s.reason.startsWith('本工具导出的 CSV'));
-    expect(csvSkips.map((s: { path: string }) => basename(s.path)).sort()).toEqual(['问题清单.csv', '服务对象.csv', '服务方案.csv', '服务机构.csv', '统计.csv'].sort());
+    expect(csvSkips.map((s: { path: string }) => basename(s.path)).sort()).toEqual(['问题清单.csv', '服务对象.csv', '服务方案.csv', '服务机构.csv', '联合申报单位.csv', '统计.csv'].sort());
     // Any other CSV is still read and reported unreadable (it may be a submission in the wrong format).
     writeFileSync(join(dir, '四川省报送.csv'), '序号,企业名称\n1,甲\n');
     const r2 = JSON.parse((await runCli(['aggregate', dir, '-o', join(tmp.dir, 'csv-earlier2.xlsx'), '--json'])).stdout);

@@ -14,10 +14,12 @@ const manifest = loadSampleManifest();
 
 let tmp: ReturnType<typeof tempDir>;
 let aggregated: CliRun;
+let human: CliRun;
 let validated: CliRun;
 beforeAll(async () => {
   tmp = tempDir();
   aggregated = await runCli(['aggregate', SAMPLE_SUBMISSIONS, '-o', join(tmp.dir, 'summary.xlsx'), '--json']);
+  human = await runCli(['aggregate', SAMPLE_SUBMISSIONS, '-o', join(tmp.dir, 'human.xlsx'), '--csv', join(tmp.dir, 'csv')]);
   validated = await runCli(['validate', SAMPLE_SUBMISSIONS, '--json']);
 });
 afterAll(() => tmp.cleanup());
@@ -72,6 +74,38 @@ test('aggregate: exit 1 (the samples carry errors), reconciliation balanced with
     const n = manifest.files.reduce((a, f) => a + (f.rowCounts[t] ?? 0), 0);
     expect(out.reconciliation.totals[t]).toEqual({ read: n, inSummary: n });
   }
+});
+
+test('aggregate: the 附件3 samples\' 联合申报单位 (3 each) reconciled, printed, in the workbook and the CSV', async () => {
+  const out = JSON.parse(aggregated.stdout);
+  const joint = manifest.files.filter((f) => f.variant === '附件3').map((f) => f.file);
+  expect(joint).toHaveLength(2);
+  const lines = out.reconciliation.lines.filter((l: { table: string }) => l.table === 'jointApplicants');
+  expect(lines.map((l: { file: string; read: number; inSummary: number; balanced: boolean }) => [l.file, l.read, l.inSummary, l.balanced]).sort()).toEqual(joint.map((f) => [f, 3, 3, true]).sort());
+  expect(out.reconciliation.totals.jointApplicants).toEqual({ read: 6, inSummary: 6 });
+  for (const f of out.files) expect(f.rowsRead.jointApplicants).toBe(joint.includes(f.file) ? 3 : 0);
+
+  // Human report: a 联合申报单位 column, 3 → 3 ✓ for each 附件3 file, — for 附件2, in the total.
+  const header = human.stdout.split('\n').find((l) => l.trimStart().startsWith('文件 file'))!;
+  expect(header.trimEnd().endsWith('联合申报单位')).toBe(true);
+  // The reconciliation lines are numbered like the file list (same folder, same order as the --json run's files).
+  const reconciliation = human.stdout.split('\n').filter((l) => /^\s+\d+\s/.test(l) && l.includes('→'));
+  expect(reconciliation).toHaveLength(out.files.length);
+  out.files.forEach((f: { variant: string }, i: number) => {
+    expect(reconciliation[i].startsWith(`  ${String(i + 1).padStart(2)}  `)).toBe(true);
+    expect(reconciliation[i].trimEnd().endsWith(f.variant === '附件3' ? '3 → 3 ✓' : '—')).toBe(true);
+  });
+  expect(human.stdout.split('\n').find((l) => l.includes('合计 total'))!.trimEnd().endsWith('6 → 6 ✓')).toBe(true);
+  const read = TABLE_KEYS.reduce((n, t) => n + out.reconciliation.totals[t].read, 0) + 6;
+  expect(human.stdout).toContain(`全部一致：读取 ${read} 行 = 汇总 ${read} 行`);
+
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(tmp.dir, 'human.xlsx'));
+  const ws = wb.getWorksheet('联合申报单位')!;
+  expect(ws.actualRowCount).toBe(7);
+  const csv = readFileSync(join(tmp.dir, 'csv', '联合申报单位.csv'), 'utf8').trim().split('\r\n');
+  expect(csv).toHaveLength(7);
+  expect(csv.filter((l) => l.includes('914200004437888294'))).toHaveLength(1);
 });
 
 test('aggregate: every planted issue is in the summary workbook\'s 问题清单 at its file, sheet and cell, with its severity', async () => {

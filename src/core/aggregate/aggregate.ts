@@ -6,7 +6,7 @@ import { compareIssues, countBySeverity, type Issue, type Severity } from '../is
 import { NOTICE } from '../notice/limits';
 import { TABLE_KEYS, type TableKey } from '../notice/tables';
 import type { NormalizedRow } from '../submission/normalized';
-import type { Submission, TableRow } from '../submission/types';
+import type { JointApplicantRow, Submission, TableRow } from '../submission/types';
 import { nameKey, normalizeText } from '../text/normalize';
 import { formFieldValue } from '../rules/form';
 import {
@@ -20,7 +20,19 @@ import {
   type Occurrence,
 } from './cross';
 import { computeStatistics } from './stats';
-import type { AggregateDeps, AggregateInput, FileStatus, Reconciliation, ReconciliationLine, Summary, SummaryFile, SummaryRow } from './types';
+import {
+  SUMMARY_TABLE_KEYS,
+  type AggregateDeps,
+  type AggregateInput,
+  type FileStatus,
+  type Reconciliation,
+  type ReconciliationLine,
+  type Summary,
+  type SummaryFile,
+  type SummaryJointApplicantRow,
+  type SummaryRow,
+  type SummaryTableKey,
+} from './types';
 
 interface FileWork {
   readonly index: number;
@@ -66,8 +78,54 @@ function nameCell(row: TableRow): string {
   return '';
 }
 
-function emptyCounts(): Record<TableKey, number> {
-  return { agencies: 0, targets: 0, schemes: 0 };
+function emptyCounts(): Record<SummaryTableKey, number> {
+  return { agencies: 0, targets: 0, schemes: 0, jointApplicants: 0 };
+}
+
+/** A 联合申报单位 row's 单位名称 cell, else its first addressed cell. */
+function jointCell(row: JointApplicantRow): string {
+  const name = row.cells.name?.cell;
+  if (name) return name;
+  for (const c of Object.values(row.cells)) if (c.cell) return c.cell;
+  return '';
+}
+
+/**
+ * 联合申报单位 rows with their provenance, and the issues of their file that point into them: the validator checks
+ * each cell as a form field (table 'form', sheet and cell set), so an issue counts on the row holding its cell.
+ */
+function jointApplicantRows(files: readonly FileWork[]): SummaryJointApplicantRow[] {
+  const out: SummaryJointApplicantRow[] = [];
+  for (const f of files) {
+    const joint = f.input.submission?.jointApplicants;
+    if (!joint?.length) continue;
+    const counts = joint.map(() => 0);
+    const rowOfCell = new Map<string, number>();
+    joint.forEach((r, i) => {
+      for (const k in r.cells) if (r.cells[k].cell) rowOfCell.set(`${r.sheet}!${r.cells[k].cell}`, i);
+    });
+    for (const issue of f.issues) {
+      if (issue.table !== 'form' || !issue.sheet || !issue.cell) continue;
+      const i = rowOfCell.get(`${issue.sheet}!${issue.cell}`);
+      if (i !== undefined) counts[i]++;
+    }
+    joint.forEach((r, i) => {
+      const values: Record<string, string> = {};
+      for (const k in r.cells) values[k] = r.cells[k].text;
+      out.push({
+        fileIndex: f.index,
+        region: f.region,
+        submitter: f.submitter,
+        file: f.input.file,
+        sheet: r.sheet,
+        row: r.row,
+        cell: jointCell(r),
+        values,
+        issueCount: counts[i],
+      });
+    });
+  }
+  return out;
 }
 
 /** Rows of one table grouped by file index, each group in the table's order. */
@@ -265,6 +323,7 @@ export function aggregate(inputs: readonly AggregateInput[], deps: AggregateDeps
     const rowsRead = emptyCounts();
     const sub = f.input.submission;
     for (const t of TABLE_KEYS) rowsRead[t] = sub?.tables[t]?.rows.length ?? 0;
+    rowsRead.jointApplicants = sub?.jointApplicants?.length ?? 0;
     const status: FileStatus = !sub ? 'unreadable' : counts.error > 0 ? 'errors' : counts.warning > 0 ? 'warnings' : 'ok';
     return {
       index: f.index,
@@ -285,7 +344,9 @@ export function aggregate(inputs: readonly AggregateInput[], deps: AggregateDeps
     summaryRows[table] = rows[table].map((w) => summaryRow(w, files[w.fileIndex]));
   }
 
-  const reconciliation = reconcile(inputs, summaryFiles, summaryRows);
+  const jointApplicants = jointApplicantRows(files);
+
+  const reconciliation = reconcile(inputs, summaryFiles, summaryRows, jointApplicants);
   const statistics = computeStatistics(summaryRows, summaryFiles);
   const issues = [...files.flatMap((f) => f.issues), ...crossIssues].sort(compareIssues);
 
@@ -294,6 +355,7 @@ export function aggregate(inputs: readonly AggregateInput[], deps: AggregateDeps
     notice: NOTICE.number,
     files: summaryFiles,
     rows: summaryRows,
+    jointApplicants,
     issues,
     crossIssues,
     reconciliation,
@@ -301,12 +363,20 @@ export function aggregate(inputs: readonly AggregateInput[], deps: AggregateDeps
   };
 }
 
-/** Rows read (from the inputs) against rows in the summary (counted in the output), per file and table. */
-export function reconcile(inputs: readonly AggregateInput[], files: readonly SummaryFile[], rows: Readonly<Record<TableKey, readonly SummaryRow[]>>): Reconciliation {
+/**
+ * Rows read (from the inputs) against rows in the summary (counted in the output), per file and table: the three
+ * tables and, for a file whose 联合申报单位 table was found, its joint applicants.
+ */
+export function reconcile(
+  inputs: readonly AggregateInput[],
+  files: readonly SummaryFile[],
+  rows: Readonly<Record<TableKey, readonly SummaryRow[]>>,
+  jointApplicants: readonly Pick<SummaryJointApplicantRow, 'fileIndex'>[] = [],
+): Reconciliation {
   const inSummary = new Map<string, number>();
-  for (const table of TABLE_KEYS) {
+  const lists: [SummaryTableKey, readonly { readonly fileIndex: number }[]][] = [...TABLE_KEYS.map((t) => [t, rows[t]] as [SummaryTableKey, readonly SummaryRow[]]), ['jointApplicants', jointApplicants]];
+  for (const [table, list] of lists) {
     // Rows come in runs of one file: count a run, then add it, rather than build two keys for every row.
-    const list = rows[table];
     for (let i = 0; i < list.length; ) {
       const fileIndex = list[i].fileIndex;
       let j = i + 1;
@@ -317,14 +387,14 @@ export function reconcile(inputs: readonly AggregateInput[], files: readonly Sum
     }
   }
   const lines: ReconciliationLine[] = [];
-  const totals = { agencies: { read: 0, inSummary: 0 }, targets: { read: 0, inSummary: 0 }, schemes: { read: 0, inSummary: 0 } };
+  const totals = Object.fromEntries(SUMMARY_TABLE_KEYS.map((t) => [t, { read: 0, inSummary: 0 }])) as Record<SummaryTableKey, { read: number; inSummary: number }>;
   inputs.forEach((input, index) => {
     const sub = input.submission;
     if (!sub) return;
-    for (const table of TABLE_KEYS) {
-      const data = sub.tables[table];
-      if (!data) continue;
-      const read = data.rows.length;
+    for (const table of SUMMARY_TABLE_KEYS) {
+      // A table not found gets no line (附件3 has no 服务机构 table; 附件2 no 联合申报单位).
+      const read = table === 'jointApplicants' ? sub.jointApplicants?.length : sub.tables[table]?.rows.length;
+      if (read === undefined) continue;
       const summarised = inSummary.get(`${index}|${table}`) ?? 0;
       lines.push({ fileIndex: index, file: files[index].file, table, read, inSummary: summarised, balanced: read === summarised });
       totals[table].read += read;

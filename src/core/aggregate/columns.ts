@@ -5,9 +5,9 @@
  */
 import type { Issue } from '../issues';
 import { SEVERITY_LABELS } from '../issues';
-import { FORMS, JOINT_APPLICANT_COLUMNS } from '../notice/forms';
+import { FORMS, JOINT_APPLICANT_COLUMNS, JOINT_APPLICANTS_LABEL, TEXT_FIELD_KINDS } from '../notice/forms';
 import { TABLES, type TableKey, type VocabularyKey } from '../notice/tables';
-import type { SummaryRow } from './types';
+import type { SummaryJointApplicantRow, SummaryRow } from './types';
 
 export type SummaryColumnKind = 'provenance' | 'official' | 'normalized' | 'meta';
 
@@ -74,6 +74,47 @@ export function summaryColumns(table: TableKey): SummaryColumn[] {
     ...(c.kind === 'seq' ? { numeric: true } : {}),
   }));
   return [...PROVENANCE, ...official, ...NORMALIZED[table], ...META];
+}
+
+/** Widths of the 联合申报单位 columns by field key (the notice gives none: the template's). */
+const JOINT_WIDTHS: Readonly<Record<string, number>> = { name: 36, nature: 14, creditCode: 22 };
+
+/**
+ * The 联合申报单位 sheet's columns: provenance, the notice's three columns (labels from JOINT_APPLICANT_COLUMNS),
+ * the issue count. The code column is text (an 18-digit code must never become a number).
+ */
+export function jointApplicantColumns(): SummaryColumn[] {
+  const official: SummaryColumn[] = JOINT_APPLICANT_COLUMNS.map((c) => ({
+    key: c.key,
+    header: c.label,
+    headerEn: c.key,
+    kind: 'official',
+    width: JOINT_WIDTHS[c.key] ?? 20,
+    text: TEXT_FIELD_KINDS.has(c.kind),
+  }));
+  return [...PROVENANCE, ...official, META.find((c) => c.key === 'issueCount')!];
+}
+
+/** A 联合申报单位 row's values in jointApplicantColumns() order; official cells keep the person's text. */
+export function jointApplicantRowValues(row: SummaryJointApplicantRow, columns: readonly SummaryColumn[] = jointApplicantColumns()): CellValue[] {
+  return columns.map((c): CellValue => {
+    switch (c.key) {
+      case 'region':
+        return row.region;
+      case 'submitter':
+        return row.submitter;
+      case 'file':
+        return row.file;
+      case 'sheet':
+        return row.sheet;
+      case 'cell':
+        return row.cell || `第${row.row}行`;
+      case 'issueCount':
+        return row.issueCount;
+      default:
+        return row.values[c.key] ?? '';
+    }
+  });
 }
 
 /** "《file》 sheet B6" for a place. */
@@ -147,6 +188,7 @@ const TABLE_LABELS: Readonly<Record<string, string>> = {
   agencies: TABLES.agencies.shortName,
   targets: TABLES.targets.shortName,
   schemes: TABLES.schemes.shortName,
+  jointApplicants: JOINT_APPLICANTS_LABEL,
   form: '基本情况',
   workbook: '文件',
   summary: '汇总',

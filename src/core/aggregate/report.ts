@@ -5,8 +5,8 @@
 import { countBySeverity } from '../issues';
 import { NOTICE } from '../notice/limits';
 import { TABLE_KEYS, TABLES, type TableKey } from '../notice/tables';
-import type { CellValue } from './columns';
-import { FILE_STATUS_LABELS, type CrossTab, type Summary } from './types';
+import { tableLabel, type CellValue } from './columns';
+import { FILE_STATUS_LABELS, SUMMARY_TABLE_KEYS, type CrossTab, type Summary } from './types';
 import { UNKNOWN_REGION } from './stats';
 
 export interface ReportBlock {
@@ -43,9 +43,9 @@ export function filesBlock(summary: Summary): ReportBlock {
 
 export function reconciliationBlock(summary: Summary): ReportBlock {
   const r = summary.reconciliation;
-  const rows: CellValue[][] = r.lines.map((l) => [l.file, TABLES[l.table].shortName, l.read, l.inSummary, l.balanced ? '一致' : '不一致']);
-  for (const t of ['agencies', 'targets', 'schemes'] as const) {
-    rows.push(['合计', TABLES[t].shortName, r.totals[t].read, r.totals[t].inSummary, r.totals[t].read === r.totals[t].inSummary ? '一致' : '不一致']);
+  const rows: CellValue[][] = r.lines.map((l) => [l.file, tableLabel(l.table), l.read, l.inSummary, l.balanced ? '一致' : '不一致']);
+  for (const t of SUMMARY_TABLE_KEYS) {
+    rows.push(['合计', tableLabel(t), r.totals[t].read, r.totals[t].inSummary, r.totals[t].read === r.totals[t].inSummary ? '一致' : '不一致']);
   }
   return {
     key: 'reconciliation',
@@ -133,7 +133,7 @@ export function beijingTime(iso: string): string {
 
 export function coverLines(summary: Summary, options: { mask?: boolean } = {}): [string, string][] {
   const counts = countBySeverity(summary.issues);
-  const rowsTotal = TABLE_KEYS.map((t) => `${TABLES[t].shortName} ${summary.rows[t].length} 行`).join('，');
+  const rowsTotal = [...TABLE_KEYS.map((t) => `${TABLES[t].shortName} ${summary.rows[t].length} 行`), `${tableLabel('jointApplicants')} ${summary.jointApplicants.length} 行`].join('，');
   const unreadable = summary.files.filter((f) => f.status === 'unreadable').length;
   return [
     ['网络安全保险服务试点 汇总表', 'Cyber-security insurance pilot: summary'],

@@ -4,9 +4,18 @@
  * and the CLI read it, nothing here knows about files.
  */
 import type { Issue, Provenance, Severity } from '../issues';
-import type { TableKey, Variant } from '../notice/tables';
+import { TABLE_KEYS, type TableKey, type Variant } from '../notice/tables';
 import type { NormalizedRow } from '../submission/normalized';
 import type { Submission, TableRow } from '../submission/types';
+
+/**
+ * What the summary reconciles, one per data sheet: the notice's three tables and 附件3's 联合申报单位 (joint
+ * applicants, `Submission.jointApplicants`).
+ */
+export type SummaryTableKey = TableKey | 'jointApplicants';
+
+/** The reconciled tables in sheet order. */
+export const SUMMARY_TABLE_KEYS: readonly SummaryTableKey[] = [...TABLE_KEYS, 'jointApplicants'];
 
 /** One file handed to the aggregator: read (with its issues) or not readable (with its error). */
 export interface AggregateInput {
@@ -51,8 +60,8 @@ export interface SummaryFile {
   readonly variant?: Variant;
   /** 来源单位: the submitting authority (附件2) or the lead (附件3), as written. */
   readonly submitter?: string;
-  /** Data rows read per table (what the reader handed over). */
-  readonly rowsRead: Readonly<Record<TableKey, number>>;
+  /** Data rows read per table (what the reader handed over); jointApplicants: 联合申报单位 rows (0 when none). */
+  readonly rowsRead: Readonly<Record<SummaryTableKey, number>>;
   /** Issues of this file, cross-submission issues pointing into it included. */
   readonly issueCounts: Readonly<Record<Severity, number>>;
   readonly error?: { readonly code: string; readonly message: string };
@@ -83,10 +92,35 @@ export interface SummaryRow {
   readonly duplicateOf?: Provenance;
 }
 
+/**
+ * One 联合申报单位 row of a 附件3 submission (`Submission.jointApplicants`), with the provenance the table rows
+ * carry. 来源单位 is the file's submitter: for 附件3 the lead applicant.
+ */
+export interface SummaryJointApplicantRow {
+  /** Index into Summary.files. */
+  readonly fileIndex: number;
+  /** 来源地区 (official name), '' when not recognised. */
+  readonly region: string;
+  /** 来源单位: the lead applicant. */
+  readonly submitter: string;
+  /** 来源文件 */
+  readonly file: string;
+  /** 工作表 */
+  readonly sheet: string;
+  /** 1-based sheet row. */
+  readonly row: number;
+  /** A1 address of the row's 单位名称 cell (else its first addressed cell), '' when unknown. */
+  readonly cell: string;
+  /** The person's own text, keyed by the JOINT_APPLICANT_COLUMNS key (name, nature, creditCode). */
+  readonly values: Readonly<Record<string, string>>;
+  /** Issues of this file whose sheet and cell fall in this row (the validator checks each cell as a form field). */
+  readonly issueCount: number;
+}
+
 export interface ReconciliationLine {
   readonly fileIndex: number;
   readonly file: string;
-  readonly table: TableKey;
+  readonly table: SummaryTableKey;
   /** Rows the reader handed over. */
   readonly read: number;
   /** Rows of that file and table found in the summary (counted, not copied). */
@@ -96,7 +130,7 @@ export interface ReconciliationLine {
 
 export interface Reconciliation {
   readonly lines: readonly ReconciliationLine[];
-  readonly totals: Readonly<Record<TableKey, { readonly read: number; readonly inSummary: number }>>;
+  readonly totals: Readonly<Record<SummaryTableKey, { readonly read: number; readonly inSummary: number }>>;
   /** Every line balanced: rows read = rows in summary. */
   readonly balanced: boolean;
 }
@@ -139,6 +173,8 @@ export interface Summary {
   readonly notice: string;
   readonly files: readonly SummaryFile[];
   readonly rows: Readonly<Record<TableKey, readonly SummaryRow[]>>;
+  /** 附件3's 联合申报单位 rows, file by file in sheet order. */
+  readonly jointApplicants: readonly SummaryJointApplicantRow[];
   /** Every issue: each file's own (file filled in) and the cross-submission ones, sorted by compareIssues. */
   readonly issues: readonly Issue[];
   /** The cross-submission issues alone (also in `issues`). */
