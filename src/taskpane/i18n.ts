@@ -90,7 +90,7 @@ const zh = {
   working: '处理中…',
   errorTitle: '出错了',
   severity: { error: '错误', warning: '警告', info: '提示' },
-  tables: { agencies: '服务机构', targets: '服务对象', schemes: '服务方案', form: '基本情况', workbook: '文件', summary: '汇总' },
+  tables: { agencies: '服务机构', targets: '服务对象', schemes: '服务方案', jointApplicants: '联合申报单位', form: '基本情况', workbook: '文件', summary: '汇总' },
 };
 
 export type Strings = typeof zh;
@@ -177,7 +177,7 @@ const en: Strings = {
   working: 'Working…',
   errorTitle: 'Something went wrong',
   severity: { error: 'Error', warning: 'Warning', info: 'Info' },
-  tables: { agencies: 'Agencies', targets: 'Targets', schemes: 'Schemes', form: 'Form', workbook: 'File', summary: 'Summary' },
+  tables: { agencies: 'Agencies', targets: 'Targets', schemes: 'Schemes', jointApplicants: 'Joint applicants', form: 'Form', workbook: 'File', summary: 'Summary' },
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { zh, en };

@@ -5,12 +5,14 @@ import iconv from 'iconv-lite';
 import { App } from '../../src/taskpane/App';
 import { XLSX_MIME } from '../../src/taskpane/processor';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { aggregateResults, checkFiles } from '../../src/taskpane/file-work';
 import { writeSummaryWorkbook } from '../../src/xlsx/summary';
 import { FAKE_XLSX, FIXTURE_FILES, fakeHost, fixtureFile, inThreadProcessor } from './fakes';
 
+const REPO_SAMPLES = join(__dirname, '..', 'samples', 'submissions');
 const ALL = () => Object.values(FIXTURE_FILES).map(fixtureFile);
-const CSV_NAMES = ['服务机构.csv', '服务对象.csv', '服务方案.csv', '问题清单.csv', '统计.csv'];
+const CSV_NAMES = ['服务机构.csv', '服务对象.csv', '服务方案.csv', '联合申报单位.csv', '问题清单.csv', '统计.csv'];
 
 async function aggregated(host: ReturnType<typeof fakeHost>['host'] | null) {
   const { processor, calls } = inThreadProcessor();
@@ -66,6 +68,20 @@ describe('汇总 tab: files that are not merged', () => {
     expect(within(summary).getByTestId('reconciliation').textContent).toContain(`服务对象 ${rows.read}/${rows.inSummary}`);
   });
 
+  test('附件3 joint applicants are counted and reconciled when there are any', async () => {
+    const { processor } = inThreadProcessor();
+    render(<App host={null} processor={processor} download={jest.fn()} initialTab="aggregate" />);
+    const shenzhen = join(REPO_SAMPLES, '深圳市网络安全保险服务试点工作方案（服务机构版）表格.xlsx');
+    fireEvent.change(screen.getByLabelText('选择 .xlsx 文件'), { target: { files: [fixtureFile(shenzhen), fixtureFile(FIXTURE_FILES.jiangsu)] } });
+    const summary = await screen.findByTestId('summary', {}, { timeout: 20_000 });
+    const joint = checkFiles([{ name: 's.xlsx', bytes: new Uint8Array(readFileSync(shenzhen)) }])[0].submission?.jointApplicants?.length ?? 0;
+    expect(joint).toBeGreaterThan(0);
+    expect(within(summary).getByTestId('reconciliation').textContent).toContain(`联合申报单位 ${joint}/${joint}`);
+    const items = within(screen.getByTestId('summary-files')).getAllByRole('listitem');
+    expect(items[0].textContent).toContain(`联合申报单位 ${joint}`);
+    expect(items[1].textContent).not.toContain('联合申报单位'); // 附件2: none
+  });
+
   test('all readable: no alert, every file listed with its rows', async () => {
     const { summary } = await aggregated(null);
     expect(within(summary).queryByRole('alert')).toBeNull();
@@ -98,7 +114,7 @@ describe('choices and results survive switching tabs', () => {
 });
 
 describe('导出 tab', () => {
-  test('exports the five CSV files (UTF-8 with BOM) of the summary made on 汇总', async () => {
+  test('exports the six CSV files (UTF-8 with BOM) of the summary made on 汇总', async () => {
     const { calls, download } = await aggregated(null);
     fireEvent.click(screen.getByRole('tab', { name: '导出' }));
     fireEvent.click(screen.getByRole('button', { name: '导出 CSV' }));

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { Badge, Button, Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { FileStatus } from '../../core/aggregate/types';
+import { SUMMARY_TABLE_KEYS, type FileStatus } from '../../core/aggregate/types';
 import { TABLE_KEYS } from '../../core/notice/tables';
 import { XLSX_MIME } from '../processor';
 import { buildSummary, type Built, type SummaryTabProps } from '../pipeline';
@@ -58,8 +58,10 @@ export function AggregateTab({ host, processor, download, built, onBuilt, mask, 
   };
 
   const summary = built?.summary;
-  const rows = summary ? TABLE_KEYS.reduce((n, k) => n + summary.rows[k].length, 0) : 0;
+  const rows = summary ? TABLE_KEYS.reduce((n, k) => n + summary.rows[k].length, 0) + summary.jointApplicants.length : 0;
   const unreadable = summary ? summary.files.filter((f) => f.status === 'unreadable') : [];
+  // 联合申报单位 only where some 附件3 file has them: a 附件2-only summary keeps its three tables.
+  const shownKeys = SUMMARY_TABLE_KEYS.filter((k) => k !== 'jointApplicants' || (summary?.reconciliation.totals.jointApplicants.read ?? 0) > 0);
   return (
     <div className="pt-tab">
       <Text as="p">{t.aggregateIntro}</Text>
@@ -82,7 +84,7 @@ export function AggregateTab({ host, processor, download, built, onBuilt, mask, 
             <Text>{t.reconciliation}</Text>
             <span data-testid="reconciliation">
               <Badge color={summary.reconciliation.balanced ? 'success' : 'danger'}>{summary.reconciliation.balanced ? t.balanced : t.unbalanced}</Badge>{' '}
-              {TABLE_KEYS.map((k) => `${t.tables[k]} ${summary.reconciliation.totals[k].read}/${summary.reconciliation.totals[k].inSummary}`).join(' · ')}
+              {shownKeys.map((k) => `${t.tables[k]} ${summary.reconciliation.totals[k].read}/${summary.reconciliation.totals[k].inSummary}`).join(' · ')}
             </span>
           </div>
           {unreadable.length ? (
@@ -104,7 +106,7 @@ export function AggregateTab({ host, processor, download, built, onBuilt, mask, 
                     {f.error?.message ?? ''}
                   </Text>
                 ) : (
-                  <Text size={200}> {TABLE_KEYS.map((k) => `${t.tables[k]} ${f.rowsRead[k]}`).join(' · ')}</Text>
+                  <Text size={200}> {shownKeys.filter((k) => k !== 'jointApplicants' || f.rowsRead[k] > 0).map((k) => `${t.tables[k]} ${f.rowsRead[k]}`).join(' · ')}</Text>
                 )}
               </li>
             ))}
