@@ -7,7 +7,7 @@ import type { Issue } from '../issues';
 import { SEVERITY_LABELS } from '../issues';
 import { FORMS, JOINT_APPLICANT_COLUMNS, JOINT_APPLICANTS_LABEL, TEXT_FIELD_KINDS } from '../notice/forms';
 import { TABLES, type TableKey, type VocabularyKey } from '../notice/tables';
-import type { SummaryJointApplicantRow, SummaryRow } from './types';
+import type { SummaryJointApplicantRow, SummaryRow, SummaryRowProvenance } from './types';
 
 export type SummaryColumnKind = 'provenance' | 'official' | 'normalized' | 'meta';
 
@@ -97,24 +97,27 @@ export function jointApplicantColumns(): SummaryColumn[] {
 
 /** A 联合申报单位 row's values in jointApplicantColumns() order; official cells keep the person's text. */
 export function jointApplicantRowValues(row: SummaryJointApplicantRow, columns: readonly SummaryColumn[] = jointApplicantColumns()): CellValue[] {
-  return columns.map((c): CellValue => {
-    switch (c.key) {
-      case 'region':
-        return row.region;
-      case 'submitter':
-        return row.submitter;
-      case 'file':
-        return row.file;
-      case 'sheet':
-        return row.sheet;
-      case 'cell':
-        return row.cell || `第${row.row}行`;
-      case 'issueCount':
-        return row.issueCount;
-      default:
-        return row.values[c.key] ?? '';
-    }
-  });
+  return columns.map((c): CellValue => provenanceValue(row, c.key) ?? row.values[c.key] ?? '');
+}
+
+/** The provenance columns and the issue count, shared by every summary sheet; undefined for any other column. */
+function provenanceValue(row: SummaryRowProvenance, key: string): CellValue | undefined {
+  switch (key) {
+    case 'region':
+      return row.region;
+    case 'submitter':
+      return row.submitter;
+    case 'file':
+      return row.file;
+    case 'sheet':
+      return row.sheet;
+    case 'cell':
+      return row.cell || `第${row.row}行`;
+    case 'issueCount':
+      return row.issueCount;
+    default:
+      return undefined;
+  }
 }
 
 /** "《file》 sheet B6" for a place. */
@@ -132,17 +135,9 @@ export function seqValue(text: string): CellValue {
 export function summaryRowValues(row: SummaryRow, columns: readonly SummaryColumn[] = summaryColumns(row.table)): CellValue[] {
   const n = row.normalized;
   return columns.map((c): CellValue => {
+    const shared = provenanceValue(row, c.key);
+    if (shared !== undefined) return shared;
     switch (c.key) {
-      case 'region':
-        return row.region;
-      case 'submitter':
-        return row.submitter;
-      case 'file':
-        return row.file;
-      case 'sheet':
-        return row.sheet;
-      case 'cell':
-        return row.cell || `第${row.row}行`;
       case 'n.type':
         return n.type ?? '';
       case 'n.industry':
@@ -159,8 +154,6 @@ export function summaryRowValues(row: SummaryRow, columns: readonly SummaryColum
         return n.email ?? '';
       case 'duplicateOf':
         return placeText(row.duplicateOf);
-      case 'issueCount':
-        return row.issueCount;
       default:
         return c.kind === 'official' && c.key === 'seq' ? seqValue(row.values.seq ?? '') : (row.values[c.key] ?? '');
     }

@@ -67,13 +67,13 @@ export interface SummaryFile {
   readonly error?: { readonly code: string; readonly message: string };
 }
 
-export interface SummaryRow {
-  readonly table: TableKey;
+/** Where a summary row came from: the provenance columns every summary sheet starts with. */
+export interface SummaryRowProvenance {
   /** Index into Summary.files. */
   readonly fileIndex: number;
   /** 来源地区 (official name), '' when not recognised. */
   readonly region: string;
-  /** 来源单位 */
+  /** 来源单位 (for 附件3 the lead applicant) */
   readonly submitter: string;
   /** 来源文件 */
   readonly file: string;
@@ -85,9 +85,13 @@ export interface SummaryRow {
   readonly cell: string;
   /** The person's own text, keyed by the official column key (`seq`, `name` …). */
   readonly values: Readonly<Record<string, string>>;
-  readonly normalized: NormalizedRow;
-  /** Issues pointing at this row: the validator's plus cross-submission ones (as main or related cell). */
+  /** Issues pointing at this row. */
   readonly issueCount: number;
+}
+
+export interface SummaryRow extends SummaryRowProvenance {
+  readonly table: TableKey;
+  readonly normalized: NormalizedRow;
   /** Set when an earlier row of the same table has the same name key: a duplicate is flagged, never removed. */
   readonly duplicateOf?: Provenance;
 }
@@ -96,26 +100,7 @@ export interface SummaryRow {
  * One 联合申报单位 row of a 附件3 submission (`Submission.jointApplicants`), with the provenance the table rows
  * carry. 来源单位 is the file's submitter: for 附件3 the lead applicant.
  */
-export interface SummaryJointApplicantRow {
-  /** Index into Summary.files. */
-  readonly fileIndex: number;
-  /** 来源地区 (official name), '' when not recognised. */
-  readonly region: string;
-  /** 来源单位: the lead applicant. */
-  readonly submitter: string;
-  /** 来源文件 */
-  readonly file: string;
-  /** 工作表 */
-  readonly sheet: string;
-  /** 1-based sheet row. */
-  readonly row: number;
-  /** A1 address of the row's 单位名称 cell (else its first addressed cell), '' when unknown. */
-  readonly cell: string;
-  /** The person's own text, keyed by the JOINT_APPLICANT_COLUMNS key (name, nature, creditCode). */
-  readonly values: Readonly<Record<string, string>>;
-  /** Issues of this file whose sheet and cell fall in this row (the validator checks each cell as a form field). */
-  readonly issueCount: number;
-}
+export type SummaryJointApplicantRow = SummaryRowProvenance;
 
 export interface ReconciliationLine {
   readonly fileIndex: number;
