@@ -9,6 +9,7 @@ import { summaryCsvFiles } from '../core/csv/export';
 import { countBySeverity, type Severity } from '../core/issues';
 import { TABLE_KEYS, type TableKey } from '../core/notice/tables';
 import { normalizeRow } from '../core/rules/normalize-row';
+import { NATIVE_INFLATER } from '../cli/native-inflate';
 import { checkFile, type FileResult } from '../xlsx/check';
 import { encodeCsv, type CsvEncoding } from '../xlsx/csv-encode';
 import { SHEETJS_READ_OPTIONS } from '../xlsx/read-grid';
@@ -85,7 +86,7 @@ function exportCsv(summary: Summary, encoding: CsvEncoding): { files: number; by
 async function warmUp(): Promise<void> {
   const [b] = await generateBenchWorkbooks(1, 20, 8000);
   XLSX.read(b.bytes, { ...SHEETJS_READ_OPTIONS, type: 'array' });
-  const summary = aggregate([toInput(checkFile(b.bytes, b.name))], { normalizeRow, now: () => GENERATED_AT });
+  const summary = aggregate([toInput(checkFile(b.bytes, b.name, NATIVE_INFLATER))], { normalizeRow, now: () => GENERATED_AT });
   await writeSummaryWorkbookStreamed(summary);
   await writeSummaryWorkbook(summary);
   exportCsv(summary, 'utf8');
@@ -112,7 +113,7 @@ export async function benchPipeline(sampler: MemorySampler, files: number, rowsP
   });
 
   progress('  读取+校验 read + validate …');
-  const checked = await measure(sampler, () => books.map((b) => checkFile(b.bytes, b.name)));
+  const checked = await measure(sampler, () => books.map((b) => checkFile(b.bytes, b.name, NATIVE_INFLATER)));
   const results = checked.value;
   const perFile = results.map(readRows);
   const read = sumRows(perFile);

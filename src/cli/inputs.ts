@@ -5,6 +5,7 @@ import { SUMMARY_CSV_NAMES } from '../core/csv/export';
 import { checkFile, type FileResult } from '../xlsx/check';
 import { isPilotSummary } from '../xlsx/summary-detect';
 import { expandInputs, type ExcludeOptions, type ExpandedInputs } from './files';
+import { NATIVE_INFLATER } from './native-inflate';
 
 export interface ReadInputsOptions {
   /** Paths never to read (the command's own outputs). */
@@ -29,7 +30,7 @@ export function checkPath(path: string, name: string): FileResult | 'summary' {
     const msg = (e as Error).message;
     return { file: name, status: 'error', error: { code: 'read.io', message: `无法打开文件：${msg}`, messageEn: `cannot open file: ${msg}` }, issues: [] };
   }
-  return isPilotSummary(bytes) ? 'summary' : checkFile(bytes, name);
+  return isPilotSummary(bytes) ? 'summary' : checkFile(bytes, name, NATIVE_INFLATER);
 }
 
 export function readInputs(args: readonly string[], options: ReadInputsOptions = {}): { results: FileResult[]; paths: string[] } & ExpandedInputs {

@@ -8,7 +8,9 @@ import type { TableKey } from '../core/notice/tables';
 import { validateAndNormalize } from '../core/rules/validate';
 import type { NormalizedRow } from '../core/submission/normalized';
 import type { Submission } from '../core/submission/types';
+import { READ_LIMITS } from './limits';
 import { ReadError, readSubmission } from './read';
+import { JS_INFLATER, type Inflater } from './read-inflate';
 
 export interface FileError {
   readonly code: string;
@@ -31,9 +33,10 @@ export interface FileResult {
   readonly normalized?: Partial<Record<TableKey, readonly NormalizedRow[]>>;
 }
 
-export function checkFile(bytes: Uint8Array, fileName: string): FileResult {
+/** `inflater`: how zip entries are inflated (the CLI passes Node's zlib; results are the same either way). */
+export function checkFile(bytes: Uint8Array, fileName: string, inflater: Inflater = JS_INFLATER): FileResult {
   try {
-    const { submission, issues: readIssues } = readSubmission(bytes, fileName);
+    const { submission, issues: readIssues } = readSubmission(bytes, fileName, READ_LIMITS, inflater);
     const validated = validateAndNormalize(submission);
     const issues = [...readIssues, ...validated.issues].map((i) => ({ ...i, file: i.file ?? fileName }));
     issues.sort(compareIssues);

@@ -228,3 +228,17 @@ export function crc32(data: Uint8Array): number {
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }
+
+/**
+ * How zip entries are inflated and checked. The contract of `inflateRaw` is inflateRawBounded's: exactly `size`
+ * bytes or an InflateError ('overflow' as soon as the output would pass `size`), never an allocation beyond it.
+ * The command line swaps in Node's native zlib (src/cli/native-inflate.ts); the browser keeps this one.
+ */
+export interface Inflater {
+  readonly name: string;
+  readonly inflateRaw: (src: Uint8Array, size: number) => Uint8Array;
+  readonly crc32: (data: Uint8Array) => number;
+}
+
+/** The pure TypeScript inflater and CRC above: the same in the browser and in Node. */
+export const JS_INFLATER: Inflater = { name: 'js', inflateRaw: inflateRawBounded, crc32 };

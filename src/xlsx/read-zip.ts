@@ -5,7 +5,7 @@
  */
 import { LIMIT_NAMES, READ_LIMITS, type ReadLimits } from './limits';
 import { ReadError, type ReadErrorCode } from './read-error';
-import { InflateError, crc32, inflateRawBounded } from './read-inflate';
+import { InflateError, JS_INFLATER, type Inflater } from './read-inflate';
 
 export interface ZipEntry {
   readonly name: string;
@@ -205,7 +205,7 @@ export function hasDoctype(data: Uint8Array): boolean {
 }
 
 /** Inflate one entry into exactly its declared size, check the CRC and reject DTDs. */
-export function extractEntry(bytes: Uint8Array, e: ZipEntry): Uint8Array {
+export function extractEntry(bytes: Uint8Array, e: ZipEntry, inflater: Inflater = JS_INFLATER): Uint8Array {
   const p = e.localOffset;
   if (p + 30 > bytes.length || u32(bytes, p) !== 0x04034b50) throw corrupt(`bad local header for ${e.name}`);
   const start = p + 30 + u16(bytes, p + 26) + u16(bytes, p + 28);
@@ -217,7 +217,7 @@ export function extractEntry(bytes: Uint8Array, e: ZipEntry): Uint8Array {
     data = raw;
   } else if (e.method === 8) {
     try {
-      data = inflateRawBounded(raw, e.size);
+      data = inflater.inflateRaw(raw, e.size);
     } catch (err) {
       if (err instanceof InflateError && err.reason === 'overflow') {
         throw new ReadError('read.limit.entry-size', `超出读取限制：压缩包条目 ${e.name} 解压后比声明的 ${e.size} 字节更大（可能是压缩炸弹）。`, `Read limit exceeded: zip entry ${e.name} inflates to more than its declared ${e.size} bytes (possible decompression bomb).`, { name: 'maxEntryBytes', max: e.size, found: e.size + 1 });
@@ -227,7 +227,7 @@ export function extractEntry(bytes: Uint8Array, e: ZipEntry): Uint8Array {
   } else {
     throw corrupt(`unsupported compression method ${e.method} for ${e.name}`);
   }
-  if (crc32(data) !== e.crc) throw corrupt(`CRC mismatch in ${e.name}`);
+  if (inflater.crc32(data) !== e.crc) throw corrupt(`CRC mismatch in ${e.name}`);
   if (hasDoctype(data)) {
     throw new ReadError('read.xml-doctype', `工作簿部件 ${e.name} 含有 DOCTYPE/ENTITY 声明，Excel 不会生成这种内容，出于安全考虑拒绝读取。`, `Workbook part ${e.name} declares a DOCTYPE/ENTITY, which Excel never writes; refused for safety.`);
   }
@@ -241,14 +241,14 @@ export interface UnzippedWorkbook {
 }
 
 /** Sniff, read the directory, reject non-xlsx packages, inflate and check every XML part. */
-export function unzipWorkbook(bytes: Uint8Array, limits: ReadLimits = READ_LIMITS): UnzippedWorkbook {
+export function unzipWorkbook(bytes: Uint8Array, limits: ReadLimits = READ_LIMITS, inflater: Inflater = JS_INFLATER): UnzippedWorkbook {
   sniff(bytes, limits);
   const entries = readZipDirectory(bytes, limits);
   rejectKind(kindOf(entries));
   const parts = new Map<string, Uint8Array>();
   for (const e of entries) {
     if (e.name.endsWith('/') || !isXmlPart(e.name)) continue;
-    parts.set(e.name, extractEntry(bytes, e));
+    parts.set(e.name, extractEntry(bytes, e, inflater));
   }
   return { entries, parts };
 }

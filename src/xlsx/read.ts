@@ -14,6 +14,7 @@ import type { Submission } from '../core/submission/types';
 import { READ_LIMITS, type ReadLimits } from './limits';
 import { ReadError } from './read-error';
 import { SHEETJS_READ_OPTIONS, gridFromSheetJS } from './read-grid';
+import { JS_INFLATER, type Inflater } from './read-inflate';
 import { limitError, unzipWorkbook } from './read-zip';
 
 export { ReadError } from './read-error';
@@ -47,9 +48,9 @@ function countCellTags(data: Uint8Array): number {
 }
 
 /** Parse checked bytes with SheetJS and turn them into a GridWorkbook. Throws ReadError for unreadable input. */
-export function readWorkbookGrid(input: Bytes, fileName: string, limits: ReadLimits = READ_LIMITS): GridWorkbook {
+export function readWorkbookGrid(input: Bytes, fileName: string, limits: ReadLimits = READ_LIMITS, inflater: Inflater = JS_INFLATER): GridWorkbook {
   const bytes = toBytes(input);
-  const { parts } = unzipWorkbook(bytes, limits);
+  const { parts } = unzipWorkbook(bytes, limits, inflater);
 
   const sheetParts = [...parts.keys()].filter((n) => /^xl\/(worksheets|chartsheets|dialogsheets|macrosheets)\/[^/]+\.xml$/i.test(n));
   if (sheetParts.length > limits.maxSheets) throw limitError('read.limit.sheets', 'maxSheets', limits.maxSheets, sheetParts.length);
@@ -85,8 +86,8 @@ export interface ReadResult {
 }
 
 /** Read one submission file. Throws ReadError when the bytes cannot be read as an .xlsx workbook. */
-export function readSubmission(bytes: Bytes, fileName: string, limits: ReadLimits = READ_LIMITS): ReadResult {
-  const grid = readWorkbookGrid(bytes, fileName, limits);
+export function readSubmission(bytes: Bytes, fileName: string, limits: ReadLimits = READ_LIMITS, inflater: Inflater = JS_INFLATER): ReadResult {
+  const grid = readWorkbookGrid(bytes, fileName, limits, inflater);
   const { submission, issues } = locateSubmission(grid);
   return { submission, issues, grid };
 }
