@@ -22,6 +22,10 @@ export interface Checks {
   readonly endToEndMs: number;
   /** 1.5 × bare parse + write. */
   readonly targetMs: number;
+  /** What the target leaves beyond parsing for locating, validating and merging: (1.5 − 1) × bare parse. */
+  readonly budgetMs: number;
+  /** What they take: read+validate − bare parse + aggregate (the write cancels out of the target). */
+  readonly beyondParseMs: number;
   readonly withinTarget: boolean;
   readonly writePeakRssMb: number;
   readonly writePeakHeapMb: number;
@@ -45,6 +49,8 @@ export function computeChecks(p: PipelineFigures, allPhases: readonly Phase[], i
     aggregateWriteMs: aggregate.ms + write.ms,
     endToEndMs,
     targetMs,
+    budgetMs: (TARGET_PARSE_FACTOR - 1) * parse.ms,
+    beyondParseMs: readValidate.ms - parse.ms + aggregate.ms,
     withinTarget: endToEndMs <= targetMs,
     writePeakRssMb,
     writePeakHeapMb: write.memory.heapUsed / MB,

@@ -71,6 +71,10 @@ test('the checks are computed from the phases as documented', () => {
   expect(c.endToEndMs).toBeCloseTo(readValidate.ms + aggregate.ms + write.ms, 6);
   expect(c.targetMs).toBeCloseTo(TARGET_PARSE_FACTOR * parse.ms + write.ms, 6);
   expect(c.withinTarget).toBe(c.endToEndMs <= c.targetMs);
+  // The budget restates the target without the write: within it exactly when within the target.
+  expect(c.budgetMs).toBeCloseTo((TARGET_PARSE_FACTOR - 1) * parse.ms, 6);
+  expect(c.beyondParseMs).toBeCloseTo(readValidate.ms - parse.ms + aggregate.ms, 6);
+  expect(c.beyondParseMs <= c.budgetMs + 1e-9).toBe(c.withinTarget);
   expect(c.aggregateWriteMs).toBeCloseTo(aggregate.ms + write.ms, 6);
   expect(c.withinMemory).toBe(c.writePeakRssMb < 1024);
   expect(c.peakRssMb).toBeGreaterThanOrEqual(c.writePeakRssMb);
@@ -89,6 +93,7 @@ test('the report prints every phase, the reconciliation and both verdicts; the J
   }
   expect(text).toMatch(/行数核对 reconciliation: .* → OK/);
   expect(text).toMatch(/端到端 .* → (PASS|OVER)/);
+  expect(text).toMatch(/余量 budget: the target leaves [\d,]+ ms .* they take -?[\d,]+ ms/);
   expect(text).toMatch(/写汇总表内存 .* → (PASS|OVER)/);
   expect(text).toContain('rows/s');
   const json = JSON.parse(JSON.stringify(report)) as BenchReport;
