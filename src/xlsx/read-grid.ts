@@ -10,6 +10,7 @@ import { numberCellText } from '../core/text/normalize';
 export { numberCellText };
 import { READ_LIMITS, type ReadLimits } from './limits';
 import { limitError } from './read-zip';
+import { NO_NOTES, type SheetNotes } from './sheet-notes';
 
 /** The options every read uses, the bench's bare parse included. */
 export const SHEETJS_READ_OPTIONS: XLSX.ParsingOptions = {
@@ -85,7 +86,7 @@ interface Counter {
   chars: number;
 }
 
-function gridSheet(name: string, ws: XLSX.WorkSheet, hidden: number, limits: ReadLimits, count: Counter): GridSheet {
+function gridSheet(name: string, ws: XLSX.WorkSheet, hidden: number, limits: ReadLimits, count: Counter, notes: SheetNotes): GridSheet {
   const data = (ws as { '!data'?: (SheetJSCell | undefined)[][] })['!data'] ?? [];
   const rows: (GridCell | undefined)[][] = [];
   // Plain loops rather than forEach with closures: this runs for every cell of every file. A hole and an
@@ -110,17 +111,26 @@ function gridSheet(name: string, ws: XLSX.WorkSheet, hidden: number, limits: Rea
     if (any) rows[r] = out;
   }
   const merges: Merge[] = (ws['!merges'] ?? []).map((m) => ({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c }));
-  return { name, rows, merges, hidden: hidden !== 0, ...(hidden === 2 ? { veryHidden: true } : {}) };
+  return {
+    name,
+    rows,
+    merges,
+    hidden: hidden !== 0,
+    ...(hidden === 2 ? { veryHidden: true } : {}),
+    ...(notes.hiddenRows.length ? { hiddenRows: notes.hiddenRows } : {}),
+    ...(notes.uncachedFormulas.length ? { uncachedFormulas: notes.uncachedFormulas } : {}),
+  };
 }
 
-export function gridFromSheetJS(wb: XLSX.WorkBook, file: string, limits: ReadLimits = READ_LIMITS): GridWorkbook {
+/** `notes`: per sheet, in SheetNames order, what SheetJS does not report (src/xlsx/sheet-notes.ts). */
+export function gridFromSheetJS(wb: XLSX.WorkBook, file: string, limits: ReadLimits = READ_LIMITS, notes: readonly SheetNotes[] = []): GridWorkbook {
   if (wb.SheetNames.length > limits.maxSheets) throw limitError('read.limit.sheets', 'maxSheets', limits.maxSheets, wb.SheetNames.length);
   const count: Counter = { cells: 0, chars: 0 };
   const meta = wb.Workbook?.Sheets ?? [];
   const sheets = wb.SheetNames.map((name, i) => {
     const ws = wb.Sheets[name];
     const hidden = Number(meta[i]?.Hidden ?? 0);
-    return gridSheet(name, ws ?? ({} as XLSX.WorkSheet), hidden, limits, count);
+    return gridSheet(name, ws ?? ({} as XLSX.WorkSheet), hidden, limits, count, notes[i] ?? NO_NOTES);
   });
   return { file, sheets };
 }

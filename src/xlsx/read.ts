@@ -16,6 +16,7 @@ import { ReadError } from './read-error';
 import { SHEETJS_READ_OPTIONS, gridFromSheetJS } from './read-grid';
 import { JS_INFLATER, type Inflater } from './read-inflate';
 import { limitError, unzipWorkbook } from './read-zip';
+import { NO_NOTES, scanSheetNotes, sheetPartsInOrder } from './sheet-notes';
 
 export { ReadError } from './read-error';
 export type { ReadErrorCode } from './read-error';
@@ -75,7 +76,14 @@ export function readWorkbookGrid(input: Bytes, fileName: string, limits: ReadLim
     const msg = e instanceof Error ? e.message : String(e);
     throw new ReadError('read.parse-failed', `无法解析工作簿内容（${msg}）。请用 Excel 打开后另存为 .xlsx 再试。`, `Could not parse the workbook (${msg}). Open it in Excel and save it again as .xlsx.`);
   }
-  return gridFromSheetJS(wb, fileName, limits);
+  // Matched by position and name: a sheet whose part cannot be told gets no notes rather than another's.
+  const order = sheetPartsInOrder(parts);
+  const notes = wb.SheetNames.map((name, i) => {
+    const o = order[i];
+    const data = o && o.name === name && o.part ? parts.get(o.part) : undefined;
+    return data ? scanSheetNotes(data) : NO_NOTES;
+  });
+  return gridFromSheetJS(wb, fileName, limits, notes);
 }
 
 export interface ReadResult {

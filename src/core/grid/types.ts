@@ -32,6 +32,18 @@ export interface GridSheet {
   readonly hidden: boolean;
   /** 'veryHidden' sheets are the template's own lists; they are never data. */
   readonly veryHidden?: boolean;
+  /** 0-based rows the source marks hidden (only when there are any, and only where the source tells). */
+  readonly hiddenRows?: readonly number[];
+  /** Formula cells the source saved without a result: they read as empty (only when there are any). */
+  readonly uncachedFormulas?: readonly UncachedFormula[];
+}
+
+export interface UncachedFormula {
+  /** 0-based row and column. */
+  readonly row: number;
+  readonly col: number;
+  /** The formula as written (without `=`); empty for a shared formula's dependent cells. */
+  readonly formula: string;
 }
 
 export interface GridWorkbook {

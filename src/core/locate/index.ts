@@ -15,6 +15,7 @@ import { WORKBOOK_RULES, type WorkbookRuleCode } from '../rules/other-codes';
 import { normalizeText } from '../text/normalize';
 import { extractForm, type Rect } from './form';
 import { extractJointApplicants } from './joint';
+import { hiddenRowIssues, uncachedFormulaIssues } from './notes';
 import { findRegion, looksLikeAuthority } from './region';
 import { columnLetters, locateTablesInSheet, type LocatedTable } from './tables';
 
@@ -167,6 +168,13 @@ export function locateSubmission(grid: GridWorkbook): LocateResult {
       });
     }
   }
+
+  // Rows hidden inside the tables read, and formulas whose value the file does not hold.
+  const chosenTables = TABLE_KEYS.flatMap((k) => {
+    const t = chosen.get(k);
+    return t ? [{ located: t, label: tableLabel(t, variant), titleEn: TABLES[k].titleEn }] : [];
+  });
+  issues.push(...hiddenRowIssues(chosenTables, grid.sheets, file), ...uncachedFormulaIssues(grid.sheets, [...chosen.values()], file));
 
   // Hidden sheets: say what they hold; a very-hidden lists sheet is ours and silent.
   for (const s of grid.sheets) {

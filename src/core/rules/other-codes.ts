@@ -36,6 +36,8 @@ export const WORKBOOK_RULES = {
   'workbook.column-missing': { severity: 'error', zh: '表中缺少某一列', en: 'A column of the table is missing' },
   'workbook.duplicate-table': { severity: 'warning', zh: '同一张表出现两次，第二张未合并', en: 'The same table twice; the second was not merged' },
   'workbook.hidden-sheet': { severity: 'warning', zh: '隐藏工作表中有内容，未读入', en: 'A hidden sheet holds data; it was not read' },
+  'workbook.hidden-rows': { severity: 'warning', zh: '表格中有隐藏行，已照常读取', en: 'Hidden rows in a table; they were read' },
+  'workbook.formula-no-value': { severity: 'error', zh: '公式没有保存计算结果，读到空值', en: 'Formula saved without its result; read as empty' },
   'workbook.variant-guessed': { severity: 'info', zh: '无法判断版本，按默认版本读取', en: 'Variant could not be told; the default was used' },
   'workbook.region-unknown': { severity: 'warning', zh: '无法判断报送地区', en: 'Region not recognised' },
 } as const satisfies Record<string, RuleSpec>;

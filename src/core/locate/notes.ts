@@ -1,0 +1,91 @@
+/**
+ * Findings from what the source says beside the values (GridSheet.hiddenRows, GridSheet.uncachedFormulas):
+ * data rows a person hid rather than deleted — read and summed like any row, so the reviewer must hear of them —
+ * and formula cells saved without a result, which read as empty while Excel shows a value.
+ */
+import { columnLetter, type GridSheet } from '../grid/types';
+import type { Issue } from '../issues';
+import { WORKBOOK_RULES } from '../rules/other-codes';
+import type { LocatedTable } from './tables';
+
+/** How many rows or ranges a message names before it says "…等 N 个". */
+const LISTED = 8;
+
+function listed(items: readonly string[], sep: string): string {
+  return items.length <= LISTED ? items.join(sep) : `${items.slice(0, LISTED).join(sep)}${sep}…`;
+}
+
+/** 1-based rows as runs: [3,4,5,9] → ["3-5", "9"]. */
+function runs(rows: readonly number[]): { first: number; last: number }[] {
+  const out: { first: number; last: number }[] = [];
+  for (const r of rows) {
+    const prev = out[out.length - 1];
+    if (prev && r === prev.last + 1) prev.last = r;
+    else out.push({ first: r, last: r });
+  }
+  return out;
+}
+
+/** One warning per table whose data rows include hidden rows. `label`: how messages name the table (表2 服务对象). */
+export function hiddenRowIssues(tables: readonly { located: LocatedTable; label: string; titleEn: string }[], sheets: readonly GridSheet[], file: string): Issue[] {
+  const out: Issue[] = [];
+  for (const { located: t, label, titleEn } of tables) {
+    const hidden = new Set(sheets.find((s) => s.name === t.sheet)?.hiddenRows ?? []);
+    if (!hidden.size) continue;
+    const rows = t.rows.map((r) => r.row).filter((r) => hidden.has(r - 1));
+    if (!rows.length) continue;
+    const spans = runs(rows).map((x) => (x.first === x.last ? `${x.first}` : `${x.first}-${x.last}`));
+    out.push({
+      code: 'workbook.hidden-rows',
+      severity: WORKBOOK_RULES['workbook.hidden-rows'].severity,
+      table: t.table,
+      file,
+      sheet: t.sheet,
+      row: rows[0],
+      cell: `${columnLetter(t.c0)}${rows[0]}`,
+      message: `${label}有 ${rows.length} 行在原文件中是隐藏行（第 ${listed(spans, '、')} 行），已照常读取并计入汇总；如果是作废或旧的数据，请删除这些行后重新报送。`,
+      messageEn: `${rows.length} row(s) of the ${titleEn} table are hidden in the file (rows ${listed(spans, ', ')}); they were read and summed like the others. Delete them and resubmit if they are old or void.`,
+    });
+  }
+  return out;
+}
+
+/**
+ * One error per sheet column holding formulas without a result (visible sheets only: hidden ones are not read).
+ * Inside a located table the issue names the table and the column; elsewhere (a form) it is about the workbook.
+ */
+export function uncachedFormulaIssues(sheets: readonly GridSheet[], tables: readonly LocatedTable[], file: string): Issue[] {
+  const out: Issue[] = [];
+  for (const s of sheets) {
+    if (s.hidden || !s.uncachedFormulas?.length) continue;
+    const byCol = new Map<number, { row: number; formula: string }[]>();
+    for (const f of s.uncachedFormulas) {
+      const list = byCol.get(f.col) ?? [];
+      list.push({ row: f.row + 1, formula: f.formula });
+      byCol.set(f.col, list);
+    }
+    for (const col of [...byCol.keys()].sort((a, b) => a - b)) {
+      const cells = (byCol.get(col) ?? []).sort((a, b) => a.row - b.row);
+      const letter = columnLetter(col);
+      const first = cells[0];
+      const inTable = tables.find((t) => t.sheet === s.name && col >= t.c0 && col <= t.c1 && first.row - 1 >= t.headerRows[0] && first.row - 1 <= t.lastRow);
+      const columnKey = inTable ? [...inTable.columns].find(([, cols]) => cols.includes(col))?.[0] : undefined;
+      const ranges = runs(cells.map((c) => c.row)).map((x) => (x.first === x.last ? `${letter}${x.first}` : `${letter}${x.first}:${letter}${x.last}`));
+      const shown = first.formula ? `（如 ${letter}${first.row} 的 =${first.formula}）` : '';
+      const shownEn = first.formula ? ` (e.g. ${letter}${first.row}: =${first.formula})` : '';
+      out.push({
+        code: 'workbook.formula-no-value',
+        severity: WORKBOOK_RULES['workbook.formula-no-value'].severity,
+        table: inTable?.table ?? 'workbook',
+        ...(columnKey ? { column: columnKey } : {}),
+        file,
+        sheet: s.name,
+        row: first.row,
+        cell: `${letter}${first.row}`,
+        message: `工作表“${s.name}”${letter} 列有 ${cells.length} 个公式单元格（${listed(ranges, '、')}）在文件中没有保存计算结果${shown}，本工具读到的是空值。文件可能由程序生成：请用 Excel 或 WPS 打开、保存后重新报送。`,
+        messageEn: `Sheet "${s.name}" column ${letter} has ${cells.length} formula cell(s) (${listed(ranges, ', ')}) saved without a result${shownEn}; they read as empty. The file was probably written by a program: open it in Excel or WPS, save, and resubmit.`,
+      });
+    }
+  }
+  return out;
+}
