@@ -1,15 +1,17 @@
 /** Turning the command line's FILE|DIR arguments into the list of submission files to read. */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { findRegion } from '../core/locate/region';
 import { looksLikeSpreadsheet } from '../core/submission/file-names';
 
 export interface ExpandedInputs {
   /** Paths to read, in argument order; a folder's files sorted (zh-CN collation) below it. */
   readonly files: string[];
   /**
-   * The name each file is known by in reports and provenance, parallel to `files`: the file name for a file named
-   * directly, the path below the folder argument for a file found in one (江苏省/附件2表格.xlsx), so two files of
-   * the same name in different folders stay apart and a folder named after a region can tell the region.
+   * The name each file is known by in reports and provenance, parallel to `files`: the path below the folder
+   * argument for a file found in one (江苏省/附件2表格.xlsx), so two files of the same name in different folders stay
+   * apart and a folder named after a region can tell the region; the file name for a file named directly, with its
+   * folder in front when two such names are the same or only the folder names a region.
    */
   readonly names: string[];
   /** Arguments that do not exist or cannot be listed. */
@@ -49,6 +51,8 @@ export function expandInputs(args: readonly string[], exclude: ExcludeOptions = 
   const excludedFiles = new Set((exclude.files ?? []).map(realOrResolved));
   const excludedDirs = (exclude.dirs ?? []).map(realOrResolved);
   const seen = new Set<string>();
+  /** Indexes in `files` of files named directly (not found by walking a folder). */
+  const direct = new Set<number>();
   const take = (p: string, name: string) => {
     const real = realOrResolved(p);
     if (excludedFiles.has(real)) skipped.push({ path: p, reason: '本命令的输出文件', reasonEn: 'the output of this command' });
@@ -92,7 +96,21 @@ export function expandInputs(args: readonly string[], exclude: ExcludeOptions = 
       continue;
     }
     if (st.isDirectory()) walk(arg, arg);
-    else take(arg, basename(arg));
+    else {
+      const at = files.length;
+      take(arg, basename(arg));
+      if (files.length > at) direct.add(at);
+    }
+  }
+  // A file named directly (often by a shell glob, 报送/*/附件2表格.xlsx) keeps its folder where the folder tells
+  // what the name does not: a region, or which of two same-named files it is.
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  for (const i of direct) {
+    const folder = basename(dirname(resolve(files[i])));
+    const shared = (counts.get(names[i]) ?? 0) > 1;
+    const regionOnlyInFolder = !findRegion(names[i].replace(/\.[^.]*$/, '')) && !!findRegion(folder);
+    if (folder && (shared || regionOnlyInFolder)) names[i] = `${folder}/${names[i]}`;
   }
   return { files, names, missing, skipped };
 }

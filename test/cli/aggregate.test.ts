@@ -267,6 +267,24 @@ describe('folders, unreadable files and exit codes', () => {
     expect(out.files.find((f: { file: string }) => f.file === '河南省/附件表格.xlsx').submitter ?? null).toBeNull();
   });
 
+  test('files named directly (a shell glob) keep their folder when it tells the region or two names are the same', async () => {
+    const dir = join(tmp.dir, 'glob');
+    const regions = fixtures.slice(0, 2).map((fx) => /^\d+-(.+)$/.exec(fx.folder)?.[1] ?? fx.folder);
+    fixtures.slice(0, 2).forEach((fx, i) => {
+      mkdirSync(join(dir, regions[i]), { recursive: true });
+      copyFileSync(fx.path, join(dir, regions[i], '附件表格.xlsx'));
+    });
+    // Only the folder names the region of a blank template; a file whose own name names a region keeps its name.
+    mkdirSync(join(dir, '河南省'), { recursive: true });
+    expect((await runCli(['template', '-o', join(dir, '河南省', '模板.xlsx')])).code).toBe(0);
+    mkdirSync(join(dir, '收件'), { recursive: true });
+    copyFileSync(fixtures[2].path, join(dir, '收件', fixtures[2].file));
+    const args = [...regions.map((r) => join(dir, r, '附件表格.xlsx')), join(dir, '河南省', '模板.xlsx'), join(dir, '收件', fixtures[2].file)];
+    const out = JSON.parse((await runCli(['aggregate', ...args, '-o', join(tmp.dir, 'glob.xlsx'), '--json'])).stdout);
+    expect(out.files.map((f: { file: string }) => f.file)).toEqual([...regions.map((r) => `${r}/附件表格.xlsx`), '河南省/模板.xlsx', fixtures[2].file]);
+    expect(out.files.map((f: { region?: string }) => f.region)).toEqual([...regions, '河南省', fixtures[2].region]);
+  });
+
   test('a second run with --csv inside the input folder does not read the first run\'s CSV files', async () => {
     const dir = join(tmp.dir, 'csv-inside');
     mkdirSync(dir, { recursive: true });
