@@ -11,7 +11,7 @@
  */
 import { APPLICANT_BASICS, FORMS, JOINT_APPLICANT_COLUMNS, JOINT_APPLICANTS_LABEL, ORG_NATURES, TEXT_FIELD_KINDS, dropdownValues, type FieldKind, type FieldSpec, type FormSpec, type Variant, type VocabularyKey } from '../core/notice';
 import { columnLetter } from '../core/grid/types';
-import { LIST_KEYS, LISTS_SHEET, type DropdownList } from './lists';
+import { allDropdownLists, LIST_KEYS, LISTS_SHEET, type DropdownList } from './lists';
 import { charsToPoints } from './units';
 
 /** A list on the lists sheet: the tables' vocabularies, plus 单位性质, which only the form offers. */
@@ -29,6 +29,14 @@ export function orgNatureList(): SheetList {
     column,
     formula: `=${LISTS_SHEET}!$${column}$1:$${column}$${values.length}`,
   };
+}
+
+/**
+ * Every list the lists sheet holds, in its column order: the tables' vocabularies, then 单位性质. Whoever writes
+ * the sheet (插入模板, 汇总) writes all of them, so rewriting it never empties a name another writer relies on.
+ */
+export function workbookLists(): SheetList[] {
+  return [...allDropdownLists(), orgNatureList()];
 }
 
 /** Column widths of the form sheet, in characters (as src/xlsx/template.ts). */

@@ -10,8 +10,8 @@
  */
 import { TABLES, VARIANTS, tableTitle, type TableKey, type Variant } from '../core/notice';
 import { columnLetter } from '../core/grid/types';
-import { allDropdownLists, dropdownList, LISTS_SHEET, type DropdownList } from './lists';
-import { addHeaderedTable, orgNatureList, planForm, queueDropdown, queueFormPageLayout, writeForm, type PlannedForm, type SheetList } from './template-form';
+import { dropdownList, LISTS_SHEET, type DropdownList } from './lists';
+import { addHeaderedTable, planForm, queueDropdown, queueFormPageLayout, workbookLists, writeForm, type PlannedForm, type SheetList } from './template-form';
 import { OfficeFeatureError, requireExcelApi, type RequirementSource } from './requirements';
 import { charsToPoints } from './units';
 
@@ -135,7 +135,7 @@ export function planTemplate(variant: Variant, options: { rows?: number; suffix?
     };
   });
   // The lists sheet holds every list, so a later insertion of the other variant finds its names defined.
-  return { variant, suffix, form: planForm(variant, suffix), tables, lists: [...allDropdownLists(), orgNatureList()] };
+  return { variant, suffix, form: planForm(variant, suffix), tables, lists: workbookLists() };
 }
 
 function column(rows: number, value: string | number | ((i: number) => string | number)): (string | number)[][] {
@@ -209,7 +209,11 @@ export async function insertTemplate(context: Excel.RequestContext, variant: Var
   return { plan, printSetup };
 }
 
-function writeLists(workbook: Excel.Workbook, exists: boolean, lists: readonly SheetList[], definedNames: ReadonlySet<string>): void {
+/**
+ * Queues the very-hidden lists sheet and one workbook name per list (no sync). `exists`: the sheet is already there;
+ * `definedNames`: the workbook's names, lower-cased. Shared by 插入模板 and the in-Excel 汇总.
+ */
+export function writeLists(workbook: Excel.Workbook, exists: boolean, lists: readonly SheetList[], definedNames: ReadonlySet<string>): void {
   // The lists sheet is the add-in's own (no user data), so it is rewritten to the current vocabularies.
   const sheet = exists ? workbook.worksheets.getItem(LISTS_SHEET) : workbook.worksheets.add(LISTS_SHEET);
   if (exists) sheet.getRange().clear('Contents');

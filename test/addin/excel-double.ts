@@ -7,7 +7,10 @@
  *   in order; a failed sync discards the whole batch, as a rejected request does in Excel;
  * - loaded properties (`items`, used-range `values` …) are readable only after the sync that loads them;
  * - value arrays must match the range, sheet/table/pivot names are unique, table names must not clash with
- *   defined names;
+ *   defined names; a list validation's source must be a defined name when the rule reaches the workbook;
+ * - a PivotTable's fields are its source table's headers and a field's items are the column's distinct values
+ *   (case-insensitive, blank included): a missing field or item is an error at sync, and so is hiding the last
+ *   visible item;
  * - a batch larger than `payloadLimitCells` is refused with RichApi's `RequestPayloadSizeLimitExceeded`, and so is
  *   a batch whose loads would send back more than `responseLimitCells` (the 5 MB limit holds for responses too);
  * - value writes raise `worksheets.onChanged` after the sync, like any edit.
@@ -177,6 +180,10 @@ class DataValidationDouble {
   ) {}
   set rule(v: unknown) {
     this.range.queue(0, () => {
+      // A list whose source is a name: Excel needs the name to exist (the source must evaluate).
+      const source = (v as { list?: { source?: string } } | undefined)?.list?.source;
+      const name = source && /^=([\p{L}_\\][\p{L}\p{N}_.\\]*)$/u.exec(source)?.[1];
+      if (name && !/^[A-Za-z]{1,3}\d+$/.test(name) && !this.range.sheet.book.namedItems.has(name.toLowerCase())) throw new Error(`InvalidArgument: list source ${source} is not a defined name`);
       this.state().rule = v;
       opLog.push({ kind: 'dataValidation.rule', sheet: this.range.sheet.name, address: this.range.address, detail: v });
     });
@@ -519,6 +526,15 @@ export class TableDouble {
       },
     });
   }
+  /** For assertions and the PivotTable model: the column's data-body values (below the header), by header. */
+  columnValues(header: string): unknown[] {
+    const box = parseAddress(this.address);
+    const c = box.c0 + this.headers.indexOf(header);
+    if (c < box.c0) throw new Error(`double: no column ${header} in ${this.name}`);
+    const out: unknown[] = [];
+    for (let r = box.r0 + 1; r <= box.r1; r++) out.push(this.worksheet.peek(r, c)?.value);
+    return out;
+  }
   /** Called when tables.add reaches the workbook: the header row is read then, as Excel does. */
   register(): void {
     const box = parseAddress(this.address);
@@ -549,6 +565,13 @@ class PageLayoutDouble {
   }
 }
 
+export interface PivotFilterState {
+  name: string;
+  enableMultipleFilterItems?: boolean;
+  /** Items made invisible, as the PivotTable names them. */
+  hidden: string[];
+}
+
 export interface PivotState {
   name: string;
   sheet: string;
@@ -557,6 +580,13 @@ export interface PivotState {
   rows: string[];
   columns: string[];
   data: { name: string; summarizeBy?: string }[];
+  filters: PivotFilterState[];
+}
+
+/** A PivotTable's label for a cell value: the text, or (blank) for an empty cell. */
+export const PIVOT_BLANK = '(blank)';
+function pivotLabel(v: unknown): string {
+  return v === undefined || v === null || v === '' ? PIVOT_BLANK : String(v);
 }
 
 export interface ChartState {
@@ -796,6 +826,31 @@ export class WorkbookDouble {
   pivot(name: string): PivotState | undefined {
     return this.pivots.find((p) => p.name === name);
   }
+  /**
+   * For assertions: what a PivotTable with one row and one column field shows, from its source table as it is now:
+   * the count of non-blank data-field cells per row item × column item, over the rows every filter lets through.
+   */
+  pivotCounts(name: string): Map<string, Map<string, number>> {
+    const p = this.pivot(name);
+    const t = p && this.table(p.source);
+    if (!p || !t || p.rows.length !== 1 || p.columns.length !== 1 || p.data.length !== 1) throw new Error(`double: pivotCounts needs one row, column and data field (${name})`);
+    const column = (field: string) => t.columnValues(field);
+    const rows = column(p.rows[0]);
+    const cols = column(p.columns[0]);
+    const data = column(p.data[0].name);
+    const filters = p.filters.map((f) => ({ values: column(f.name), hidden: new Set(f.hidden.map((h) => h.toLowerCase())) }));
+    const out = new Map<string, Map<string, number>>();
+    data.forEach((v, i) => {
+      if (filters.some((f) => f.hidden.has(pivotLabel(f.values[i]).toLowerCase()))) return;
+      if (pivotLabel(v) === PIVOT_BLANK) return;
+      const r = pivotLabel(rows[i]);
+      const c = pivotLabel(cols[i]);
+      const line = out.get(r) ?? new Map<string, number>();
+      line.set(c, (line.get(c) ?? 0) + 1);
+      out.set(r, line);
+    });
+    return out;
+  }
   /** Ends a batch: sheets added in it are now plain sheets (or gone, if the batch failed). */
   endBatch(): void {
     this.addedInBatch.length = 0;
@@ -843,7 +898,7 @@ export class WorkbookDouble {
     const pivots = this.pivots;
     const tableNamed = (n: string) => this.table(n);
     const sourceName = source instanceof TableDouble || (typeof source === 'object' && source !== null && 'name' in source) ? (source as { name: string; address: string }) : undefined;
-    const state: PivotState = { name, sheet: sheet.name, source: '', destination: destination instanceof RangeDouble ? destination.address : String(destination), rows: [], columns: [], data: [] };
+    const state: PivotState = { name, sheet: sheet.name, source: '', destination: destination instanceof RangeDouble ? destination.address : String(destination), rows: [], columns: [], data: [], filters: [] };
     this.ctx.queue(0, () => {
       if (pivots.some((p) => p.name.toLowerCase() === name.toLowerCase())) throw new Error(`InvalidArgument: pivot table name ${name} exists`);
       state.source = sourceName ? sourceName.name : String(source);
@@ -856,6 +911,58 @@ export class WorkbookDouble {
       return t.headers;
     };
     const hierarchy = (n: string) => ({ name: n });
+    /** A field's items: the column's distinct values, the first spelling of each (PivotTables ignore case). */
+    const items = (field: string): string[] => {
+      const t = this.table(state.source)!;
+      const seen = new Map<string, string>();
+      for (const v of t.columnValues(field)) {
+        const label = pivotLabel(v);
+        if (!seen.has(label.toLowerCase())) seen.set(label.toLowerCase(), label);
+      }
+      return [...seen.values()];
+    };
+    const ctx = this.ctx;
+    const filterHierarchies = {
+      add: (h: { name: string }) => {
+        const entry: PivotFilterState = { name: h.name, hidden: [] };
+        ctx.queue(0, () => {
+          if (!headers().includes(h.name)) throw new Error(`InvalidArgument: no field ${h.name}`);
+          // A hierarchy is on one axis at a time: adding it here takes it off the rows or columns.
+          for (const list of [state.rows, state.columns]) if (list.includes(h.name)) list.splice(list.indexOf(h.name), 1);
+          state.filters.push(entry);
+          opLog.push({ kind: 'pivot.filters', sheet: sheet.name, detail: h.name });
+        });
+        return {
+          set enableMultipleFilterItems(v: boolean) {
+            ctx.queue(0, () => (entry.enableMultipleFilterItems = v));
+          },
+          fields: {
+            // A source-table hierarchy has one field, of the same name.
+            getItem: (field: string) => ({
+              items: {
+                getItem: (item: string) => ({
+                  set visible(v: boolean) {
+                    ctx.queue(0, () => {
+                      if (field.toLowerCase() !== h.name.toLowerCase()) throw new Error(`ItemNotFound: pivot field ${field}`);
+                      const all = items(h.name);
+                      const found = all.find((x) => x.toLowerCase() === item.toLowerCase());
+                      if (found === undefined) throw new Error(`ItemNotFound: pivot item ${item}`);
+                      const i = entry.hidden.indexOf(found);
+                      if (v && i >= 0) entry.hidden.splice(i, 1);
+                      if (!v && i < 0) {
+                        if (entry.hidden.length + 1 >= all.length) throw new Error('InvalidOperation: at least one pivot item must stay visible');
+                        entry.hidden.push(found);
+                      }
+                      opLog.push({ kind: 'pivot.item.visible', sheet: sheet.name, detail: [found, v] });
+                    });
+                  },
+                }),
+              },
+            }),
+          },
+        };
+      },
+    };
     const adder = (list: 'rows' | 'columns') => ({
       add: (h: { name: string }) => {
         this.ctx.queue(0, () => {
@@ -870,6 +977,7 @@ export class WorkbookDouble {
       hierarchies: { getItem: hierarchy },
       rowHierarchies: adder('rows'),
       columnHierarchies: adder('columns'),
+      filterHierarchies,
       dataHierarchies: {
         add: (h: { name: string }) => {
           const entry: { name: string; summarizeBy?: string } = { name: h.name };
