@@ -15,6 +15,8 @@ export function ensureDir(dir: string): void {
     if (dirname(d) === d) break;
   }
   for (const d of missing.reverse()) mkdirSync(d);
+  // An existing file where the folder should be: refuse now, before anything else is written.
+  if (!statSync(resolve(dir)).isDirectory()) throw new Error(`${dir} 已存在且不是目录 exists and is not a folder`);
 }
 
 /**

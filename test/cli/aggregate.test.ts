@@ -304,6 +304,21 @@ describe('folders, unreadable files and exit codes', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  test('--csv naming an existing file fails with exit 2 before the summary is written (an old summary stays as it was)', async () => {
+    const dir = join(tmp.dir, 'csv-is-file');
+    mkdirSync(dir, { recursive: true });
+    const out = join(dir, 'summary.xlsx');
+    expect((await runCli(['aggregate', fixtures[0].path, '-o', out])).code).not.toBe(2);
+    const before = readFileSync(out);
+    const notADir = join(dir, 'not-a-folder.xlsx');
+    writeFileSync(notADir, 'x');
+    const r = await runCli(['aggregate', fixtures[1].path, '-o', out, '--csv', notADir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('不是目录');
+    expect(readFileSync(out).equals(before)).toBe(true);
+    expect(readFileSync(notADir, 'utf8')).toBe('x');
+  });
+
   test("an earlier run's CSV export in the input folder (another --csv folder, or none) is skipped, not unreadable", async () => {
     const dir = join(tmp.dir, 'csv-earlier');
     mkdirSync(dir, { recursive: true });
