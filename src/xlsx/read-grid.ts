@@ -110,6 +110,12 @@ function gridSheet(name: string, ws: XLSX.WorkSheet, hidden: number, limits: Rea
     if (count.chars > limits.maxTextChars) throw limitError('read.limit.text', 'maxTextChars', limits.maxTextChars, count.chars);
     if (any) rows[r] = out;
   }
+  // A formula saved without a result is a cell SheetJS drops: keep it as an empty formula cell, so what reads it
+  // knows the emptiness is the file's missing result (reported once per column), not a cell left blank.
+  for (const f of notes.uncachedFormulas) {
+    const row = (rows[f.row] ??= []);
+    row[f.col] ??= { text: '', type: 'formula', formula: f.formula };
+  }
   const merges: Merge[] = (ws['!merges'] ?? []).map((m) => ({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c }));
   return {
     name,

@@ -167,6 +167,9 @@ describe('reported at their cells', () => {
     );
     // The cell saved with its result reads as that result.
     expect(r.submission?.tables.targets?.rows[0].cells.seq?.text).toBe('1');
+    // The file's missing results are said once, not again as an empty 序号 in every row.
+    expect(r.issues.filter((i) => i.code === 'required.missing' && i.column === 'seq')).toEqual([]);
+    expect(r.submission?.tables.targets?.rows[1].cells.seq?.raw).toEqual({ text: '', type: 'formula', formula: `ROW()-${offset}` });
   });
 
   it('formulas outside the tables are about the workbook; on a hidden sheet they are not reported (it is not read)', () => {
@@ -188,5 +191,6 @@ describe('reported at their cells', () => {
   it('a hand-written single-sheet file gets its notes on the grid', () => {
     const grid = readWorkbookGrid(minimalXlsx(sheetXml('<row r="1" hidden="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row><row r="2"><c r="B2"><f>A1</f></c></row>')), 'm.xlsx');
     expect(grid.sheets[0]).toMatchObject({ hiddenRows: [0], uncachedFormulas: [{ row: 1, col: 1, formula: 'A1' }] });
+    expect(grid.sheets[0].rows[1]?.[1]).toEqual({ text: '', type: 'formula', formula: 'A1' });
   });
 });

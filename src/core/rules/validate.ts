@@ -151,7 +151,9 @@ function validateTable(t: TableData, ctx: Context, normalized?: { readonly key: 
       const where = (): IssueLocation => (located ??= locate(t, row, col.key));
       const empty = texts[ci] === '';
       if (empty) {
-        if (col.required) issues.push(makeIssue('required.missing', where(), { zh: `“${col.header}”为空`, en: `${col.header} is empty` }));
+        // A formula the file holds no result for reads as empty; workbook.formula-no-value already says why.
+        const formulaWithoutValue = row.cells[col.key]?.raw?.type === 'formula';
+        if (col.required && !formulaWithoutValue) issues.push(makeIssue('required.missing', where(), { zh: `“${col.header}”为空`, en: `${col.header} is empty` }));
         continue;
       }
       switch (col.kind) {
