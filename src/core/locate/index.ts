@@ -15,7 +15,7 @@ import { WORKBOOK_RULES, type WorkbookRuleCode } from '../rules/other-codes';
 import { normalizeText } from '../text/normalize';
 import { extractForm, type Rect } from './form';
 import { extractJointApplicants } from './joint';
-import { hiddenRowIssues, uncachedFormulaIssues } from './notes';
+import { hiddenRowIssues, skippedRowIssues, uncachedFormulaIssues } from './notes';
 import { findRegion, looksLikeAuthority } from './region';
 import { columnLetters, locateTablesInSheet, type LocatedTable } from './tables';
 
@@ -174,7 +174,7 @@ export function locateSubmission(grid: GridWorkbook): LocateResult {
     const t = chosen.get(k);
     return t ? [{ located: t, label: tableLabel(t, variant), titleEn: TABLES[k].titleEn }] : [];
   });
-  issues.push(...hiddenRowIssues(chosenTables, grid.sheets, file), ...uncachedFormulaIssues(grid.sheets, [...chosen.values()], file));
+  issues.push(...hiddenRowIssues(chosenTables, grid.sheets, file), ...uncachedFormulaIssues(grid.sheets, [...chosen.values()], file), ...skippedRowIssues(chosenTables, file));
 
   // Hidden sheets: say what they hold; a very-hidden lists sheet is ours and silent.
   for (const s of grid.sheets) {

@@ -6,7 +6,7 @@
 import { columnLetter, type GridSheet } from '../grid/types';
 import type { Issue } from '../issues';
 import { WORKBOOK_RULES } from '../rules/other-codes';
-import type { LocatedTable } from './tables';
+import type { LocatedTable, SkipReason } from './tables';
 
 /** How many rows or ranges a message names before it says "…等 N 个". */
 const LISTED = 8;
@@ -86,6 +86,45 @@ export function uncachedFormulaIssues(sheets: readonly GridSheet[], tables: read
         messageEn: `Sheet "${s.name}" column ${letter} has ${cells.length} formula cell(s) (${listed(ranges, ', ')}) saved without a result${shownEn}; they read as empty. The file was probably written by a program: open it in Excel or WPS, save, and resubmit.`,
       });
     }
+  }
+  return out;
+}
+
+const SKIP_LABELS: Readonly<Record<SkipReason, { zh: string; en: string }>> = {
+  blank: { zh: '空行', en: 'blank' },
+  total: { zh: '合计行', en: 'total' },
+  note: { zh: '说明行', en: 'note' },
+  hint: { zh: '模板提示', en: 'template hint' },
+  'seq-only': { zh: '只有序号', en: '序号 only' },
+  ellipsis: { zh: '省略号', en: 'ellipsis' },
+};
+
+/** How long a quoted cell text may be in a message. */
+const QUOTED = 20;
+
+/**
+ * One note per table listing the non-blank rows inside it that were not read as data (合计, a 注： line with data
+ * below it, template hints, 序号-only rows, ellipses): a row left out is said, with its cell, never dropped unseen.
+ */
+export function skippedRowIssues(tables: readonly { located: LocatedTable; label: string; titleEn: string }[], file: string): Issue[] {
+  const out: Issue[] = [];
+  for (const { located: t, label, titleEn } of tables) {
+    const rows = t.skipped.filter((x) => x.reason !== 'blank');
+    if (!rows.length) continue;
+    const quote = (x: (typeof rows)[number]): string => (x.text ? `“${x.text.length > QUOTED ? `${x.text.slice(0, QUOTED)}…` : x.text}”` : '');
+    const zh = rows.map((x) => `第 ${x.row} 行（${SKIP_LABELS[x.reason].zh}${quote(x)}）`);
+    const en = rows.map((x) => `row ${x.row} (${SKIP_LABELS[x.reason].en})`);
+    out.push({
+      code: 'row.skipped',
+      severity: WORKBOOK_RULES['row.skipped'].severity,
+      table: t.table,
+      file,
+      sheet: t.sheet,
+      row: rows[0].row,
+      ...(rows[0].cell ? { cell: rows[0].cell } : {}),
+      message: `${label}中有 ${rows.length} 行不是数据，未读入：${listed(zh, '、')}。如其中有数据，请改为完整的一行后重新报送。`,
+      messageEn: `${rows.length} row(s) of the ${titleEn} table are not data and were not read: ${listed(en, ', ')}.`,
+    });
   }
   return out;
 }

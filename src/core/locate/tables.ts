@@ -8,7 +8,17 @@ import { TABLES, TABLE_KEYS, type TableKey } from '../notice/tables';
 import type { RecordCell, TableRow } from '../submission/types';
 import { isEllipsis, isFooter, isHint, isSubHeader, isTotal, matchHeader, matchHeaderIfStable, MOST_COLUMNS_PER_CELL, parseTitle, type ColumnMatch, type TitleInfo } from './text';
 
-export type SkipReason = 'blank' | 'ellipsis' | 'hint' | 'total' | 'seq-only';
+export type SkipReason = 'blank' | 'ellipsis' | 'hint' | 'total' | 'seq-only' | 'note';
+
+/** A non-blank row inside a table that is not data: where it is and what it held, so it can be reported. */
+export interface SkippedRow {
+  /** 1-based sheet row. */
+  readonly row: number;
+  readonly reason: SkipReason;
+  /** A1 address and text of its first non-empty cell within the table. */
+  readonly cell?: string;
+  readonly text?: string;
+}
 
 export interface LocatedTable {
   readonly table: TableKey;
@@ -30,7 +40,7 @@ export interface LocatedTable {
   readonly c0: number;
   readonly c1: number;
   readonly rows: TableRow[];
-  readonly skipped: { row: number; reason: SkipReason }[];
+  readonly skipped: SkippedRow[];
   /** 0-based last row that belongs to the table (data or skipped), for claiming cells. */
   lastRow: number;
 }
@@ -267,7 +277,7 @@ export function readTableRows(sheet: GridSheet, loc: Omit<LocatedTable, 'rows' |
   const seqAt = colKeys.indexOf('seq');
   const nameAt = colKeys.indexOf('name');
   const rows: TableRow[] = [];
-  const skipped: { row: number; reason: SkipReason }[] = [];
+  const skipped: SkippedRow[] = [];
   let lastRow = headerEnd;
   let blankRun = 0;
   const maxRow = sheet.rows.length - 1;
@@ -325,19 +335,72 @@ export function readTableRows(sheet: GridSheet, loc: Omit<LocatedTable, 'rows' |
     return { texts, nonEmpty, firstText, allTexts };
   };
 
+  /** A row that starts another table: a table title or a header row within these columns. */
+  const startsOther = (r: number, v: RowView): boolean =>
+    v.allTexts.some((t) => parseTitle(t)?.table !== undefined || /^表\s*\d+\s*$/.test(t)) || isHeaderRowWithin(sheet, r, loc.c0, loc.c1, match);
+
+  /** Unmistakable data: a numeric 序号 with two more cells, or all columns but one filled (and not a total). */
+  const isStrongData = (v: RowView): boolean => {
+    const seq = seqAt >= 0 ? v.texts[seqAt] : '';
+    const strong = (isNumericSeq(seq) && v.nonEmpty >= 3) || v.nonEmpty >= colKeys.length - 1;
+    return strong && !isTotal(seq) && !v.texts.every((t) => t === '' || isEllipsis(t) || isHint(t));
+  };
+
+  /**
+   * Whether unmistakable data lies below `from` before another table starts. Asked only where the table seems to
+   * end (a note, a partial row after blank rows): data further down means the table goes on, and its rows must not
+   * be lost; nothing below means it really ended.
+   */
+  const dataAhead = (from: number): boolean => {
+    let blanks = 0;
+    for (let r = from; r <= maxRow; r++) {
+      const v = view(r);
+      if (v.nonEmpty === 0) {
+        if (v.allTexts.some((t) => parseTitle(t)) || isHeaderRowWithin(sheet, r, loc.c0, loc.c1, match)) return false;
+        if (++blanks > 200) return false;
+        continue;
+      }
+      blanks = 0;
+      if (startsOther(r, v)) return false;
+      if (isStrongData(v)) return true;
+    }
+    return false;
+  };
+
+  const firstCell = (r: number): { cell?: string; text?: string } => {
+    for (let c = loc.c0; c <= loc.c1; c++) {
+      const t = text(rawCell(sheet, r, c));
+      if (t) return { cell: address(r, c), text: t };
+    }
+    return {};
+  };
+  const skip = (r: number, reason: SkipReason): void => {
+    skipped.push({ row: r + 1, reason, ...firstCell(r) });
+    lastRow = r;
+    blankRun = 0;
+  };
+
   for (let r = headerEnd + 1; r <= maxRow; r++) {
     const v = view(r);
     if (v.nonEmpty === 0) {
       // Table columns empty: blank (an extra 备注 cell alone does not make a row) — unless a title/header/footer.
       if (v.allTexts.some((t) => parseTitle(t)) || isHeaderRowWithin(sheet, r, loc.c0, loc.c1, match)) break;
-      if (v.firstText && isFooter(v.firstText)) break;
+      if (v.firstText && isFooter(v.firstText)) {
+        if (!dataAhead(r + 1)) break;
+        skip(r, 'note');
+        continue;
+      }
       blankRun++;
       if (blankRun > 200) break;
       continue;
     }
-    if (v.allTexts.some((t) => parseTitle(t)?.table !== undefined || /^表\s*\d+\s*$/.test(t))) break;
-    if (isHeaderRowWithin(sheet, r, loc.c0, loc.c1, match)) break;
-    if (isFooter(v.firstText)) break;
+    if (startsOther(r, v)) break;
+    // A note (注：…) ends the table, unless data follows it: then it is a note inside the table.
+    if (isFooter(v.firstText)) {
+      if (!dataAhead(r + 1)) break;
+      skip(r, 'note');
+      continue;
+    }
     const vals = v.texts.filter((t) => t !== '');
     const seq = seqAt >= 0 ? v.texts[seqAt] : '';
     const name = nameAt >= 0 ? v.texts[nameAt] : '';
@@ -350,21 +413,21 @@ export function readTableRows(sheet: GridSheet, loc: Omit<LocatedTable, 'rows' |
     // The blank template's first row: 序号 1 beside the printed hints （企业类、产品服务类） — not data either.
     else if (seq !== '' && seqAt >= 0 && onlyHintsBesideSeq(colKeys, v.texts)) reason = 'hint';
     if (reason) {
-      if (blankRun >= 3 && reason !== 'ellipsis') break;
-      skipped.push({ row: r + 1, reason });
-      lastRow = r;
-      blankRun = 0;
+      if (blankRun >= 3 && reason !== 'ellipsis' && !dataAhead(r + 1)) break;
+      skip(r, reason);
       continue;
     }
-    // A note merged across the table's width is not a row.
+    // A note merged across the table's width is not a row (and ends the table unless data follows).
     const firstCol = allCols.find((c) => text(rawCell(sheet, r, c)) !== '');
     const m = firstCol !== undefined ? idx.at(r, firstCol) : undefined;
-    if (m && m.r0 === r && m.c1 - m.c0 >= 2 && vals.length === 1 && !/^\d+$/.test(seq)) break;
-    const numericSeq = isNumericSeq(seq);
+    if (m && m.r0 === r && m.c1 - m.c0 >= 2 && vals.length === 1 && !/^\d+$/.test(seq)) {
+      if (!dataAhead(r + 1)) break;
+      skip(r, 'note');
+      continue;
+    }
     const dataLike = name !== '' || v.nonEmpty >= 2;
-    const strongData = (numericSeq && v.nonEmpty >= 3) || v.nonEmpty >= colKeys.length - 1;
-    if (blankRun >= 3 && !strongData) break;
-    if (blankRun >= 1 && !dataLike) break;
+    // After blank rows, a weak row ends the table — unless unmistakable data follows: then it is a row of it.
+    if (((blankRun >= 3 && !isStrongData(v)) || (blankRun >= 1 && !dataLike)) && !dataAhead(r + 1)) break;
     blankRun = 0;
     const cells: Record<string, RecordCell> = {};
     for (let i = 0; i < colKeys.length; i++) {

@@ -183,9 +183,14 @@ export function isHint(text: string): boolean {
   return HINT_KEYS.has(bareKey(text));
 }
 
-/** 合计 / 小计 / 总计 / 共计 rows. */
+/**
+ * 合计 / 小计 / 总计 / 共计 rows: the word alone, or with a count (合计：3家). Only the whole cell: 合计宝网络科技有限公司
+ * and 总计划设计院 are names that merely begin with the word.
+ */
+const TOTAL = /^(?:合计|小计|总计|共计)(?::?[\d,.]*(?:家|个|项|行|户|条|人|元|万元)?)?$/;
+
 export function isTotal(text: string): boolean {
-  return /^(合计|小计|总计|共计)/.test(headerKey(text));
+  return TOTAL.test(headerKey(text));
 }
 
 /** A note, signature or date line under a table. */
