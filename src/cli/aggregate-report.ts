@@ -49,11 +49,18 @@ function reconciliationLines(summary: Summary, nameWidth: number): string[] {
   out.push(`  ${padEnd('合计 total', nameWidth + 4)}  ${SUMMARY_TABLE_KEYS.map((t) => padEnd(cell(r.totals[t].read, r.totals[t].inSummary), cellWidth)).join('')}`.trimEnd());
   const read = SUMMARY_TABLE_KEYS.reduce((n, t) => n + r.totals[t].read, 0);
   const inSummary = SUMMARY_TABLE_KEYS.reduce((n, t) => n + r.totals[t].inSummary, 0);
+  const notMerged = r.notMerged.reduce((n, u) => n + u.rows, 0);
   out.push(
     r.balanced
-      ? `  ${OK} 全部一致：读取 ${read} 行 = 汇总 ${inSummary} 行，没有遗漏或多出的行。Balanced: ${read} rows read = ${inSummary} rows in summary.`
+      ? notMerged
+        ? `  ${OK} 读取的行都已汇总：读取 ${read} 行 = 汇总 ${inSummary} 行。Rows read = rows in summary: ${read}.`
+        : `  ${OK} 全部一致：读取 ${read} 行 = 汇总 ${inSummary} 行，没有遗漏或多出的行。Balanced: ${read} rows read = ${inSummary} rows in summary.`
       : `  ${BAD} 不一致：读取 ${read} 行，汇总 ${inSummary} 行，请检查标 ${BAD} 的文件。NOT balanced: ${read} rows read, ${inSummary} rows in summary; see the lines marked ${BAD}.`,
   );
+  if (notMerged) {
+    out.push(`  ${BAD} 但另有 ${notMerged} 行在文件的第二张同种表中，未汇总（workbook.table-not-merged）：${notMerged} more row(s) sit in a second table of a kind and were NOT merged:`);
+    for (const u of r.notMerged) out.push(`      ${u.file}：工作表“${u.sheet}”第 ${u.headerRow} 行的${tableLabel(u.table)}表，${u.rows} 行`);
+  }
   return out;
 }
 
@@ -129,6 +136,7 @@ export function jsonReport(summary: Summary, inputs: Pick<ExpandedInputs, 'skipp
       balanced: r.balanced,
       lines: r.lines.map((l) => ({ file: l.file, fileIndex: l.fileIndex, table: l.table, read: l.read, inSummary: l.inSummary, balanced: l.balanced })),
       totals: r.totals as Record<SummaryTableKey, { read: number; inSummary: number }>,
+      notMerged: r.notMerged.map((u) => ({ file: u.file, fileIndex: u.fileIndex, table: u.table, sheet: u.sheet, headerRow: u.headerRow, rows: u.rows })),
     },
     issueCounts: countBySeverity(summary.issues),
     crossIssues: summary.crossIssues.map((i) => ({ ...jsonIssue(i), file: i.file ?? null, related: i.related ?? [] })),

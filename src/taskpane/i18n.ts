@@ -75,6 +75,8 @@ const zh = {
   fileStatus: { ok: '通过', warnings: '有警告', errors: '有错误', unreadable: '无法读取' },
   notMergedTitle: '{n} 个文件无法读取，未汇总',
   notMergedBody: '这些文件中的行不在汇总中（原因见下方各文件）。请修正或另存为 .xlsx 后重新汇总。',
+  unmergedTitle: '另有 {n} 行在文件的第二张同种表中，未汇总',
+  unmergedLine: '{file}：工作表“{sheet}”第 {row} 行的{table}表，{rows} 行',
   maskLabel: '隐去手机和邮箱（138****8000）',
 
   // 导出
@@ -163,6 +165,8 @@ const en: Strings = {
   fileStatus: { ok: 'passed', warnings: 'warnings', errors: 'errors', unreadable: 'unreadable' },
   notMergedTitle: '{n} file(s) could not be read and were not merged',
   notMergedBody: 'Their rows are not in the summary (reasons below). Fix them or save them as .xlsx and aggregate again.',
+  unmergedTitle: '{n} more row(s) sit in a second table of the same kind in a file and were not merged',
+  unmergedLine: '{file}: sheet "{sheet}" row {row}, {table} table, {rows} row(s)',
   maskLabel: 'Mask mobiles and e-mails (138****8000)',
 
   exportIntro: 'Export the summary as CSV: one file per table, plus the issues and the statistics.',

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import './jsdom-globals';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { App } from '../../src/taskpane/App';
 import { XLSX_MIME } from '../../src/taskpane/processor';
@@ -80,6 +81,26 @@ describe('汇总 tab: files that are not merged', () => {
     const items = within(screen.getByTestId('summary-files')).getAllByRole('listitem');
     expect(items[0].textContent).toContain(`联合申报单位 ${joint}`);
     expect(items[1].textContent).not.toContain('联合申报单位'); // 附件2: none
+  });
+
+  test('a second table of a kind in a file: its rows are counted under an alert, not hidden behind 一致', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(FIXTURE_FILES.jiangsu) as unknown as ExcelJS.Buffer);
+    const first = checkFiles([{ name: 'j.xlsx', bytes: new Uint8Array(readFileSync(FIXTURE_FILES.jiangsu)) }])[0].submission?.tables.targets;
+    const source = wb.getWorksheet(first?.sheet ?? '') as ExcelJS.Worksheet;
+    // The same 服务对象 table again on its own sheet (a 第二批): header and two data rows.
+    const copy = wb.addWorksheet('服务对象（第二批）');
+    const header = first?.headerRows?.[0] ?? 1;
+    for (const r of [header, ...(first?.rows.slice(0, 2).map((x) => x.row) ?? [])]) copy.addRow((source.getRow(r).values as unknown[]).slice(1));
+    const file = new File([new Uint8Array(await wb.xlsx.writeBuffer())], '江苏省-两批.xlsx');
+    const { processor } = inThreadProcessor();
+    render(<App host={null} processor={processor} download={jest.fn()} initialTab="aggregate" />);
+    fireEvent.change(screen.getByLabelText('选择 .xlsx 文件'), { target: { files: [file] } });
+    const summary = await screen.findByTestId('summary', {}, { timeout: 20_000 });
+    const alert = within(summary).getByTestId('unmerged-tables');
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(alert.textContent).toContain('另有 2 行在文件的第二张同种表中，未汇总');
+    expect(alert.textContent).toContain('江苏省-两批.xlsx：工作表“服务对象（第二批）”第 1 行的服务对象表，2 行');
   });
 
   test('all readable: no alert, every file listed with its rows', async () => {

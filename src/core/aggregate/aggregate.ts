@@ -29,6 +29,7 @@ import {
   type ReconciliationLine,
   type Summary,
   type SummaryFile,
+  type NotMergedLine,
   type SummaryJointApplicantRow,
   type SummaryRow,
   type SummaryTableKey,
@@ -407,5 +408,8 @@ export function reconcile(
     const [fi, table] = k.split('|');
     if (!lines.some((l) => l.fileIndex === Number(fi) && l.table === table)) stray += n;
   }
-  return { lines, totals, balanced: stray === 0 && lines.every((l) => l.balanced) };
+  const notMerged: NotMergedLine[] = inputs.flatMap((input, index) =>
+    (input.submission?.unmerged ?? []).map((u) => ({ fileIndex: index, file: files[index].file, table: u.table, sheet: u.sheet, headerRow: u.headerRow, rows: u.rows })),
+  );
+  return { lines, totals, balanced: stray === 0 && lines.every((l) => l.balanced), notMerged };
 }

@@ -41,12 +41,22 @@ export function filesBlock(summary: Summary): ReportBlock {
   };
 }
 
+/** The cover's one-line verdict: balanced or not, and any rows left in a second table of a kind. */
+export function reconciliationStatus(summary: Summary): string {
+  const r = summary.reconciliation;
+  const notMerged = r.notMerged.reduce((n, u) => n + u.rows, 0);
+  const base = r.balanced ? '全部一致：读取行数 = 汇总行数 (balanced)' : '存在不一致，请查看下表 (NOT balanced)';
+  return notMerged ? `${base}；但另有 ${notMerged} 行在文件的第二张同种表中，未汇总（见下表和问题清单）。${notMerged} row(s) in a second table of a kind were NOT merged.` : base;
+}
+
 export function reconciliationBlock(summary: Summary): ReportBlock {
   const r = summary.reconciliation;
   const rows: CellValue[][] = r.lines.map((l) => [l.file, tableLabel(l.table), l.read, l.inSummary, l.balanced ? '一致' : '不一致']);
   for (const t of SUMMARY_TABLE_KEYS) {
     rows.push(['合计', tableLabel(t), r.totals[t].read, r.totals[t].inSummary, r.totals[t].read === r.totals[t].inSummary ? '一致' : '不一致']);
   }
+  // Rows in a second table of a kind: found, not read into the summary; listed so the count shows them.
+  for (const u of r.notMerged) rows.push([u.file, `${tableLabel(u.table)}（工作表“${u.sheet}”第 ${u.headerRow} 行的第二张表）`, u.rows, 0, '未汇总']);
   return {
     key: 'reconciliation',
     title: `行数核对：读取行数 = 汇总行数（${r.balanced ? '全部一致' : '存在不一致'}）`,
@@ -142,7 +152,7 @@ export function coverLines(summary: Summary, options: { mask?: boolean } = {}): 
     ['文件 Files', `${summary.files.length} 个${unreadable ? `（无法读取 ${unreadable} 个）` : ''}`],
     ['汇总行数 Rows', rowsTotal],
     ['问题 Issues', `错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.info}（其中跨报送 ${summary.crossIssues.length}）`],
-    ['行数核对 Reconciliation', summary.reconciliation.balanced ? '全部一致：读取行数 = 汇总行数 (balanced)' : '存在不一致，请查看下表 (NOT balanced)'],
+    ['行数核对 Reconciliation', reconciliationStatus(summary)],
     [
       '说明 Note',
       options.mask

@@ -118,6 +118,21 @@ export interface Reconciliation {
   readonly totals: Readonly<Record<SummaryTableKey, { readonly read: number; readonly inSummary: number }>>;
   /** Every line balanced: rows read = rows in summary. */
   readonly balanced: boolean;
+  /**
+   * Data rows found in a second table of a kind a file already had (Submission.unmerged): not read into the
+   * summary, so every display of the reconciliation says so beside "balanced" (and workbook.table-not-merged is an
+   * error on the file).
+   */
+  readonly notMerged: readonly NotMergedLine[];
+}
+
+export interface NotMergedLine {
+  readonly fileIndex: number;
+  readonly file: string;
+  readonly table: TableKey;
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly rows: number;
 }
 
 /** A count table: rows (regions) × columns (categories), with totals. */

@@ -9,7 +9,7 @@ import type { Issue } from '../issues';
 import { APPLICANT_BASICS, AUTHORITY_BASICS } from '../notice/forms';
 import type { Region } from '../notice/regions';
 import { TABLES, TABLE_KEYS, VARIANTS, type TableKey, type Variant } from '../notice/tables';
-import type { FormValue, Submission, TableData } from '../submission/types';
+import type { FormValue, Submission, TableData, UnmergedTable } from '../submission/types';
 import { formFieldValue } from '../rules/form';
 import { WORKBOOK_RULES, type WorkbookRuleCode } from '../rules/other-codes';
 import { normalizeText } from '../text/normalize';
@@ -139,12 +139,23 @@ export function locateSubmission(grid: GridWorkbook): LocateResult {
   // Tables: the first visible one of each kind; later ones are reported, never merged.
   const tables: Partial<Record<TableKey, TableData>> = {};
   const chosen = new Map<TableKey, LocatedTable>();
+  const unmerged: UnmergedTable[] = [];
   for (const t of visible) {
     const prev = chosen.get(t.table);
     if (prev) {
-      issues.push(
-        issue('workbook.duplicate-table', `工作表“${t.sheet}”第 ${t.headerRows[0] + 1} 行又有一张${TABLES[t.table].shortName}表（${t.rows.length} 行），未合并；已读取工作表“${prev.sheet}”第 ${prev.headerRows[0] + 1} 行的那张。`, `A second ${TABLES[t.table].titleEn} table on sheet "${t.sheet}" row ${t.headerRows[0] + 1} (${t.rows.length} rows) was not merged; the one on sheet "${prev.sheet}" row ${prev.headerRows[0] + 1} was read.`, { sheet: t.sheet, row: t.headerRows[0] + 1, cell: `${columnLetter(t.c0)}${t.headerRows[0] + 1}` }),
-      );
+      const at = { sheet: t.sheet, row: t.headerRows[0] + 1, cell: `${columnLetter(t.c0)}${t.headerRows[0] + 1}` };
+      const here = `工作表“${t.sheet}”第 ${t.headerRows[0] + 1} 行`;
+      const first = `工作表“${prev.sheet}”第 ${prev.headerRows[0] + 1} 行`;
+      const name = TABLES[t.table].shortName;
+      if (t.rows.length > 0) {
+        // Merging would mix two sheets' rows and 序号 runs in one table; the rows are counted and said instead.
+        unmerged.push({ table: t.table, sheet: t.sheet, headerRow: t.headerRows[0] + 1, rows: t.rows.length });
+        issues.push(
+          issue('workbook.table-not-merged', `${here}又有一张${name}表，其中 ${t.rows.length} 行数据没有汇总（每个文件每种表只读一张，已读取${first}的那张）。请把这些行移入${first}的表中后重新报送；如是重复或作废的数据，请删除。`, `A second ${TABLES[t.table].titleEn} table on sheet "${t.sheet}" row ${t.headerRows[0] + 1} holds ${t.rows.length} data row(s) that were NOT merged (one table of each kind is read: the one on sheet "${prev.sheet}" row ${prev.headerRows[0] + 1}). Move them into that table and resubmit, or delete them if they are duplicates.`, at),
+        );
+      } else {
+        issues.push(issue('workbook.duplicate-table', `${here}又有一张${name}表（没有数据行），未读入；已读取${first}的那张。`, `A second ${TABLES[t.table].titleEn} table on sheet "${t.sheet}" row ${t.headerRows[0] + 1} (no data rows) was not read; the one on sheet "${prev.sheet}" row ${prev.headerRows[0] + 1} was.`, at));
+      }
       continue;
     }
     chosen.set(t.table, t);
@@ -235,6 +246,7 @@ export function locateSubmission(grid: GridWorkbook): LocateResult {
     tables,
     ...(form.length ? { form } : {}),
     ...(joint && variant === '附件3' ? { jointApplicants: joint.rows } : {}),
+    ...(unmerged.length ? { unmerged } : {}),
   };
   return { submission, issues, located };
 }

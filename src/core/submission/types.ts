@@ -39,6 +39,11 @@ export interface FormValue {
   readonly text: string;
   readonly sheet?: string;
   readonly cell?: string;
+  /**
+   * The value's cell when it holds other than text (a number, a date), as RecordCell.raw: tells a code stored as
+   * a number (digits lost) from one typed as text. Absent for a text cell and for a value written after its label.
+   */
+  readonly raw?: GridCell;
 }
 
 /** One row of the 联合申报单位 table (附件3 基本信息): cells by key (name, nature, creditCode), 1-based row. */
@@ -58,6 +63,20 @@ export interface Submission {
   readonly form?: readonly FormValue[];
   /** 联合申报单位 rows (附件3), when the table was found. */
   readonly jointApplicants?: readonly JointApplicantRow[];
+  /**
+   * Tables found again after the first of their kind (e.g. 服务对象 on a second sheet): their rows are not merged
+   * (每种表只读一张), so they are counted here for the reconciliation to show, and reported.
+   */
+  readonly unmerged?: readonly UnmergedTable[];
+}
+
+export interface UnmergedTable {
+  readonly table: TableKey;
+  readonly sheet: string;
+  /** 1-based first header row. */
+  readonly headerRow: number;
+  /** Data rows it holds. */
+  readonly rows: number;
 }
 
 export function cellOf(row: TableRow, key: string): RecordCell {

@@ -95,6 +95,23 @@ export function AggregateTab({ host, processor, download, built, onBuilt, mask, 
               </MessageBarBody>
             </MessageBar>
           ) : null}
+          {summary.reconciliation.notMerged.length ? (
+            <MessageBar intent="error" role="alert" data-testid="unmerged-tables">
+              <MessageBarBody>
+                <MessageBarTitle>{t.unmergedTitle.replace('{n}', String(summary.reconciliation.notMerged.reduce((n, u) => n + u.rows, 0)))}</MessageBarTitle>
+                {summary.reconciliation.notMerged.map((u) => (
+                  <Text as="p" size={200} key={`${u.fileIndex}|${u.sheet}|${u.headerRow}`}>
+                    {t.unmergedLine
+                      .replace('{file}', u.file)
+                      .replace('{sheet}', u.sheet)
+                      .replace('{row}', String(u.headerRow))
+                      .replace('{table}', t.tables[u.table])
+                      .replace('{rows}', String(u.rows))}
+                  </Text>
+                ))}
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
           <h2>{t.filesTitle}</h2>
           <ul className={styles.files} data-testid="summary-files">
             {summary.files.map((f) => (
