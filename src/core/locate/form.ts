@@ -3,7 +3,7 @@
  * or below. Labels split over two cells (负责人（处级） | 姓名) are joined. Cells inside located tables are skipped.
  */
 import { mergeIndex, rawCell, visibleCell } from '../grid/merges';
-import { a1, type GridSheet } from '../grid/types';
+import { a1, type GridCell, type GridSheet } from '../grid/types';
 import type { FormSpec } from '../notice/forms';
 import type { FormValue } from '../submission/types';
 import { headerKey, withoutTrailingRemark } from './text';
@@ -52,6 +52,12 @@ export function extractForm(sheets: readonly GridSheet[], spec: FormSpec, claime
   for (const sheet of sheets) {
     const idx = mergeIndex(sheet);
     const txt = (r: number, c: number): string => (rawCell(sheet, r, c)?.text ?? '').trim();
+    // A value and, when its cell holds other than text (a number, a date), that cell: the checks tell a code stored
+    // as a number by it, as they do for the 联合申报单位 table's cells. Text cells carry nothing more than before.
+    const valueAt = (r: number, c: number, text: string): { text: string; cell: string; raw?: GridCell } => {
+      const raw = rawCell(sheet, r, c);
+      return raw && raw.type !== undefined && raw.type !== 'string' ? { text, cell: a1(r, c), raw } : { text, cell: a1(r, c) };
+    };
     const isLabel = (t: string): boolean => !!t && (lookup(index, t) !== undefined || SUB_LABELS.has(headerKey(t)) || /[:：]\s*$/.test(t));
     // Claims of this sheet, then of each row: most cells lie in a table, and are ruled out against a row's claims.
     const onSheet = claimed.filter((x) => x.sheet === sheet.name);
@@ -85,19 +91,19 @@ export function extractForm(sheets: readonly GridSheet[], spec: FormSpec, claime
         const m = idx.at(r, c);
         const right = m ? m.c1 + 1 : c + 1;
         const bottom = m ? m.r1 + 1 : r + 1;
-        let value: { text: string; cell: string } | undefined;
+        let value: { text: string; cell: string; raw?: GridCell } | undefined;
         for (let x = right; x <= right + 2; x++) {
           const vt = txt(r, x);
           if (!vt) {
             if (idx.at(r, x)) continue;
             continue;
           }
-          if (!isLabel(vt)) value = { text: vt, cell: a1(r, x) };
+          if (!isLabel(vt)) value = valueAt(r, x, vt);
           break;
         }
         if (!value) {
           const vt = txt(bottom, c);
-          if (vt && !isLabel(vt) && !isClaimed(sheet.name, bottom, c)) value = { text: vt, cell: a1(bottom, c) };
+          if (vt && !isLabel(vt) && !isClaimed(sheet.name, bottom, c)) value = valueAt(bottom, c, vt);
         }
         if (!value) {
           // A label whose right-hand cell is a sub-label (联系人 | 姓名) is a group heading, not a field.
@@ -105,7 +111,7 @@ export function extractForm(sheets: readonly GridSheet[], spec: FormSpec, claime
           value = { text: '', cell: a1(r, right) };
         }
         seen.add(key);
-        values.push({ key, text: value.text, sheet: sheet.name, cell: value.cell });
+        values.push(value.raw ? { key, text: value.text, sheet: sheet.name, cell: value.cell, raw: value.raw } : { key, text: value.text, sheet: sheet.name, cell: value.cell });
       });
     });
   }

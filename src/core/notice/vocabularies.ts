@@ -52,6 +52,28 @@ export const LICENSED_AGENCY_TYPES: readonly string[] = ['保险公司', '再保
 /** Intermediaries are regulated but do not underwrite: alone they do not satisfy the licence rule. */
 export const INTERMEDIARY_AGENCY_TYPES: readonly string[] = ['保险中介机构'];
 
+/**
+ * 四、（一）: 牵头或联合申报单位中应有至少一家取得保险业务许可资格. 附件3's 基本信息 has no 机构类型, so its 牵头单位 and
+ * 联合申报单位 are judged by name: a name holding one of INSURER_NAME_MARKERS (保险、财险、人寿 …; messages quote
+ * the first three) and none of NON_INSURER_NAME_MARKERS is taken as a licensed insurer. The second list holds what
+ * 保险 also names without underwriting: intermediaries (经纪、代理、公估), insurtech and service firms, asset
+ * managers. Compared after NFKC with spaces removed. A judgement by name only: the rule built on it is a warning.
+ */
+export const INSURER_NAME_MARKERS: readonly string[] = ['保险', '财险', '人寿', '产险', '寿险', '再保'];
+export const NON_INSURER_NAME_MARKERS: readonly string[] = [
+  '保险经纪',
+  '保险代理',
+  '保险公估',
+  '保险中介',
+  '保险销售',
+  '保险科技',
+  '保险技术',
+  '保险信息',
+  '保险咨询',
+  '保险服务',
+  '保险资产管理',
+];
+
 /** 三、（一）企业类: the sectors, with 工业互联网's industries and the 其他行业 the notice names. */
 export const INDUSTRIES: Vocabulary = {
   key: 'industry',

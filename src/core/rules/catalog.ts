@@ -58,6 +58,7 @@ export const RULES = {
   'agencies.no-lead': { severity: 'error', zh: '服务机构中没有牵头单位', en: 'No lead agency' },
   'agencies.several-leads': { severity: 'error', zh: '服务机构中有多家牵头单位（牵头单位应为1家）', en: 'Several lead agencies (there must be one)' },
   'agencies.too-many-joint': { severity: 'error', zh: '联合单位超过10家', en: 'More than 10 joint units' },
+  'applicants.no-insurer': { severity: 'warning', zh: '牵头单位与联合申报单位的名称中都看不出保险公司，请核实', en: 'No insurer by name among the lead and joint applicants; check it' },
   'table.missing': { severity: 'warning', zh: '未找到该表', en: 'Table not found' },
   'table.empty': { severity: 'warning', zh: '表中没有数据行', en: 'Table has no data rows' },
   // forms

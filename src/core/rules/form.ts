@@ -4,10 +4,10 @@
 import type { GridCell } from '../grid/types';
 import type { Issue } from '../issues';
 import { APPLICANT_BASICS, AUTHORITY_BASICS, FORMS, JOINT_APPLICANT_COLUMNS, SCHEME_BASICS, type FieldSpec, type FormSpec } from '../notice/forms';
-import { DEADLINES, LIMITS, type Deadline } from '../notice/limits';
+import { DEADLINES, LIMITS, NOTICE, type Deadline } from '../notice/limits';
 import { REGIONS, regionByName } from '../notice/regions';
 import type { Variant } from '../notice/tables';
-import { INDUSTRIES, ORG_NATURES, PRODUCT_SERVICE_TYPES, SCHEME_TYPES } from '../notice/vocabularies';
+import { INDUSTRIES, INSURER_NAME_MARKERS, NON_INSURER_NAME_MARKERS, ORG_NATURES, PRODUCT_SERVICE_TYPES, SCHEME_TYPES } from '../notice/vocabularies';
 import type { FormValue, JointApplicantRow } from '../submission/types';
 import { matchCategory } from '../fields/category';
 import { parseContact, replaceSpan } from '../fields/contact';
@@ -18,9 +18,13 @@ import { compactText, normalizeText } from '../text/normalize';
 import { makeIssue, type IssueLocation } from './catalog';
 import { categoryIssues, checkPersonCell, phoneProblemIssues } from './cells';
 
-/** A date as written: 2024-01-22, 2024/1/22, 2024.1.22, 2024年1月22日, or an Excel serial number. ISO out. */
+/**
+ * A date as written: 2024-01-22, 2024/1/22, 2024.1.22, 2024年1月22日, or the serial number of a cell the source marks
+ * as a date. A cell that is only a number is read by the text a person sees (2013, 41426, 2013.5): its serial is
+ * no date to them, and 2013 must not pass as 1905-07-05.
+ */
 export function parseDate(text: string, raw?: GridCell): string | undefined {
-  if (raw?.type === 'number' || raw?.type === 'date') {
+  if (raw?.type === 'date') {
     const n = raw.number ?? Number(text);
     if (Number.isFinite(n) && n > 0 && n < 2958466) {
       // Excel's 1900 date system (serial 60 is the phantom 1900-02-29).
@@ -28,7 +32,8 @@ export function parseDate(text: string, raw?: GridCell): string | undefined {
       return new Date(ms).toISOString().slice(0, 10);
     }
   }
-  const t = normalizeText(text);
+  // A date cell with a time of day reads "2013-05-01 08:00" from a file (no serial kept): the day is the date.
+  const t = normalizeText(raw?.type === 'date' ? text.replace(/\s+\d{1,2}:\d{2}(?::\d{2})?$/, '') : text);
   const m = /^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
   const ym = m ? undefined : /^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*月?$/.exec(t);
   const [y, mo, d] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : ym ? [Number(ym[1]), Number(ym[2]), 1] : [NaN, NaN, NaN];
@@ -197,13 +202,57 @@ export function validateJointApplicants(rows: readonly JointApplicantRow[], file
   return out;
 }
 
-export function validateForm(values: readonly FormValue[], variant?: Variant, file?: string): Issue[] {
+/** Whether a unit's name reads as a licensed insurer's (INSURER_NAME_MARKERS, none of NON_INSURER_NAME_MARKERS). */
+export function isInsurerName(name: string): boolean {
+  const n = compactText(name);
+  return INSURER_NAME_MARKERS.some((m) => n.includes(m)) && !NON_INSURER_NAME_MARKERS.some((m) => n.includes(m));
+}
+
+/**
+ * 牵头或联合申报单位中应有至少一家取得保险业务许可资格 (四、（一）), for the 基本信息 form: the lead (牵头单位) and the
+ * 联合申报单位 rows judged by name (isInsurerName). One warning at the lead's cell when none reads as an insurer;
+ * nothing when the form names no lead (required.missing or form.hint-left says so).
+ */
+export function applicantInsurerIssues(values: readonly FormValue[], jointApplicants: readonly JointApplicantRow[], file?: string): Issue[] {
+  const lead = formFieldValue(values, 'lead');
+  if (!lead) return [];
+  const joint = jointApplicants.flatMap((r) => {
+    const c = r.cells.name;
+    return c && normalizeText(c.text) ? [{ name: c.text, at: { ...(file ? { file } : {}), sheet: r.sheet, cell: c.cell, row: r.row } }] : [];
+  });
+  if (isInsurerName(lead.text) || joint.some((j) => isInsurerName(j.name))) return [];
+  const at: IssueLocation = { table: 'form', column: 'lead', ...(file ? { file } : {}), ...(lead.sheet ? { sheet: lead.sheet } : {}), ...(lead.cell ? { cell: lead.cell } : {}), value: lead.text };
+  const markers = INSURER_NAME_MARKERS.slice(0, 3);
+  const who = joint.length
+    ? { zh: `牵头单位“${lead.text}”及 ${joint.length} 家联合申报单位的名称中都没有`, en: `neither the lead "${lead.text}" nor any of its ${joint.length} joint applicant${joint.length === 1 ? '' : 's'} has` }
+    : { zh: `牵头单位“${lead.text}”的名称中没有`, en: `the lead "${lead.text}" (no joint applicants) has no` };
+  return [
+    makeIssue(
+      'applicants.no-insurer',
+      at,
+      {
+        zh: `${who.zh}${markers.map((m) => `“${m}”`).join('')}等字样${joint.length ? '' : '，也没有联合申报单位'}；牵头或联合申报单位中应有至少一家取得保险业务许可资格（${NOTICE.number}）。如其中有保险公司，请写明其全称`,
+        en: `${who.en} ${markers.join(', ')} or the like in its name, yet the lead or a joint applicant must hold an insurance business licence (${NOTICE.number}); if one is an insurer, give its full name`,
+      },
+      undefined,
+      joint.map((j) => j.at),
+    ),
+  ];
+}
+
+/**
+ * Every form value checked as its field. `jointApplicants`, when given (an empty list when there are none), are
+ * the 联合申报单位 rows beside the form: the lead and they are then checked for an insurer (applicantInsurerIssues).
+ * A caller that does not know them omits it, and that check is not made.
+ */
+export function validateForm(values: readonly FormValue[], variant?: Variant, file?: string, jointApplicants?: readonly JointApplicantRow[]): Issue[] {
   const forms = formsFor(variant);
   const out: Issue[] = [];
   for (const v of values) {
     const field = forms.flatMap((f) => f.fields).find((f) => f.key === v.key) ?? FORMS.flatMap((f) => f.fields).find((f) => f.key === v.key);
     if (!field) continue;
-    out.push(...validateFormField(field, v.text, undefined, { ...(file ? { file } : {}), ...(v.sheet ? { sheet: v.sheet } : {}), ...(v.cell ? { cell: v.cell } : {}) }));
+    out.push(...validateFormField(field, v.text, v.raw, { ...(file ? { file } : {}), ...(v.sheet ? { sheet: v.sheet } : {}), ...(v.cell ? { cell: v.cell } : {}) }));
   }
+  if (jointApplicants && variant !== '附件2') out.push(...applicantInsurerIssues(values, jointApplicants, file));
   return out;
 }

@@ -308,7 +308,8 @@ function run(sub: Submission, normalized: Partial<Record<TableKey, NormalizedRow
     const t = sub.tables[key];
     if (t && !keys.includes(key)) check(key, t);
   }
-  if (sub.form?.length) ctx.issues.push(...validateForm(sub.form, sub.variant, sub.file));
+  // The 联合申报单位 rows go with the form: the lead and they are checked together for an insurer.
+  if (sub.form?.length) ctx.issues.push(...validateForm(sub.form, sub.variant, sub.file, sub.jointApplicants ?? []));
   if (sub.jointApplicants?.length) ctx.issues.push(...validateJointApplicants(sub.jointApplicants, sub.file));
   return ctx.issues;
 }
