@@ -16,6 +16,30 @@ import { categoryIssues, checkMobileAndEmailCell, checkPersonAndPhoneCell, check
 import { validateForm, validateJointApplicants } from './form';
 import { normalizeRow, normalizeRowFrom, type RowReadings } from './normalize-row';
 
+/** The A1 addresses of a row's cells that a vertical merge carries down from an earlier row; undefined when none. */
+function carriedCells(row: TableRow): Set<string> | undefined {
+  let out: Set<string> | undefined;
+  for (const k in row.cells) {
+    const c = row.cells[k];
+    if (c.cell && c.text && addressRow(c.cell) < row.row) (out ??= new Set()).add(c.cell);
+  }
+  return out;
+}
+
+/** The 1-based row of an A1 address ("B12" → 12). */
+function addressRow(a1: string): number {
+  let i = 0;
+  while (i < a1.length && a1.charCodeAt(i) > 57) i++;
+  return Number(a1.slice(i));
+}
+
+/** The row's 序号 — or, in a table without one, its name — is carried down from the row above. */
+function isContinuation(row: TableRow, carried: ReadonlySet<string>): boolean {
+  const key = row.cells.seq?.text ? 'seq' : 'name';
+  const c = row.cells[key];
+  return !!c?.cell && carried.has(c.cell);
+}
+
 /** Where a cell of a row is: file, sheet, A1 address, sheet row, the text found. */
 export function locate(t: TableData, row: TableRow, key: string): IssueLocation {
   const c = row.cells[key];
@@ -135,7 +159,13 @@ function validateTable(t: TableData, ctx: Context, normalized?: { readonly key: 
       if (hasAny) issues.push(makeIssue('row.template-leftover', { ...locate(t, row, 'seq'), column: undefined, cell: undefined, value: undefined }));
       continue;
     }
-    dataIndex++;
+    // Cells a vertical merge carries down from a row above (the merge's address is above this row): checked where
+    // the merge starts. A row whose 序号 (or, without one, name) is such a cell continues the row above — one agency
+    // with a second contact in its own cell — and is no new entry: no new position, no second lead, no "repeat".
+    const carried = carriedCells(row);
+    const continuation = carried !== undefined && isContinuation(row, carried);
+    if (!continuation) dataIndex++;
+    const issuesBefore = issues.length;
     let schemeType: string | undefined;
     let schemeFieldVocab: string | undefined;
     let schemeFieldAt: IssueLocation | undefined;
@@ -228,10 +258,15 @@ function validateTable(t: TableData, ctx: Context, normalized?: { readonly key: 
         case 'role': {
           const lead = isLeadRole(text);
           if (col.key === 'role') read.lead = lead;
-          if (lead) leads.push(where());
+          if (lead && !carried?.has(row.cells[col.key]?.cell ?? '')) leads.push(where());
           break;
         }
       }
+    }
+    // What was said of a carried cell was said where its merge starts (a "repeat" of itself, its category again).
+    if (carried) {
+      const own = issues.splice(issuesBefore).filter((i) => !i.cell || !carried.has(i.cell));
+      issues.push(...own);
     }
     if (normalized) normalized.rows.push(readings ? normalizeRowFrom(normalized.key, row, read) : normalizeRow(normalized.key, row));
     if (t.table === 'schemes' && schemeType && schemeFieldVocab && schemeFieldAt) {
