@@ -105,6 +105,14 @@ describe('locator on built grids', () => {
     expect(unknown.submission.region).toBeUndefined();
     const u = unknown.issues.find((i) => i.code === 'workbook.region-unknown');
     expect(u?.severity).toBe('warning');
+    // 附件2 (it has 服务机构): the authority's field is where the region goes.
+    const a2 = locateSubmission(workbook('汇总表.xlsx', sheet('S', [H('agencies'), [1, '甲保险公司', '保险公司', '张三 13800138000', '是，牵头'], [], ...table])));
+    expect(a2.submission.variant).toBe('附件2');
+    expect(a2.issues.find((i) => i.code === 'workbook.region-unknown')?.message).toContain('请在“地方行业主管部门（全称）”或文件名中写明');
+    // 附件3 has no 地方行业主管部门 field: its 基本信息 has 所在地区.
+    const a3 = locateSubmission(workbook('汇总表.xlsx', sheet('S', [['表2 服务方案基本情况'], H('schemes'), [1, '方案A', '企业类', '车联网', '王五', '13700137000 e@f.cn']])));
+    expect(a3.submission.variant).toBe('附件3');
+    expect(a3.issues.find((i) => i.code === 'workbook.region-unknown')?.message).toContain('请在基本信息的“所在地区”或文件名中写明');
   });
 
   test('the form 一、基本情况: label then value to the right or below', () => {

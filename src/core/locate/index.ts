@@ -234,7 +234,16 @@ export function locateSubmission(grid: GridWorkbook): LocateResult {
     if (region) break;
   }
   if (!region) {
-    issues.push(issue('workbook.region-unknown', '无法判断报送地区：基本情况、标题、填报单位和文件名中都没有省（区、市）或计划单列市名称。请在文件名或“地方行业主管部门（全称）”中写明。', 'Unknown region: neither the form, the titles, a 填报单位 line nor the file name names a province or separately planned city.', { file }));
+    // Where the person can write it: 附件2's form names the authority, 附件3's 基本信息 has 所在地区.
+    const where = variant === '附件3' ? { zh: '基本信息的“所在地区”', en: 'the 所在地区 field of 基本信息' } : { zh: '“地方行业主管部门（全称）”', en: 'the 地方行业主管部门（全称） field' };
+    issues.push(
+      issue(
+        'workbook.region-unknown',
+        `无法判断报送地区：${variant === '附件3' ? '基本信息' : '基本情况'}、标题、填报单位和文件名中都没有省（区、市）或计划单列市名称。请在${where.zh}或文件名中写明。`,
+        `Unknown region: neither the form, the titles, a 填报单位 line nor the file name names a province or separately planned city. Write it in ${where.en} or the file name.`,
+        { file },
+      ),
+    );
   }
   const submitter = formText('authority')?.text ?? filler ?? authorityCell ?? (variant === '附件3' ? formText('lead')?.text : undefined);
 
