@@ -115,6 +115,23 @@ describe('locator on built grids', () => {
     expect(a3.issues.find((i) => i.code === 'workbook.region-unknown')?.message).toContain('请在基本信息的“所在地区”或文件名中写明');
   });
 
+  test('a 计划单列市 is the region only when written right after its province; the province otherwise', () => {
+    expect(findRegion('福建省厦门市')?.name).toBe('厦门市');
+    expect(findRegion('福建 厦门 附件2')?.name).toBe('厦门市');
+    expect(findRegion('广东省（含深圳）-附件2')?.name).toBe('广东省');
+    expect(findRegion('山东省附件2（青岛另报）')?.name).toBe('山东省');
+  });
+
+  test('a file whose name (or folder) names another region than its content: warned, content wins', () => {
+    const s = sheet('基本情况', [['一、基本情况'], ['地方行业主管部门（全称）', '上海市经济和信息化委员会']]);
+    const t = sheet('表', [['表1 服务机构基本情况'], H('agencies'), [1, '甲保险公司', '保险公司', '张三 13800138000', '是，牵头']]);
+    const conflict = locateSubmission(workbook('浙江省/附件2.xlsx', s, t));
+    expect(conflict.submission.region?.name).toBe('上海市');
+    const w = conflict.issues.filter((i) => i.code === 'workbook.region-conflict');
+    expect(w.map((i) => [i.severity, i.message])).toEqual([['warning', '文件名“浙江省/附件2.xlsx”写的是浙江省，但表单（基本情况/基本信息）中是上海市；已按上海市汇总。请核实是否放错了文件或写错了地区。']]);
+    for (const name of ['上海市-附件2.xlsx', '附件2.xlsx']) expect(locateSubmission(workbook(name, s, t)).issues.map((i) => i.code)).not.toContain('workbook.region-conflict');
+  });
+
   test('the form 一、基本情况: label then value to the right or below', () => {
     const s = sheet('基本情况', [['一、基本情况'], ['地方行业主管部门（全称）', '宁夏回族自治区工业和信息化厅'], ['邮箱'], ['nx@163.com']]);
     const t = sheet('表', [['表1 服务机构基本情况'], H('agencies'), [1, '甲', '保险公司', '张三 13800138000', '是']]);

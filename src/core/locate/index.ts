@@ -90,6 +90,14 @@ function decideVariant(visible: readonly LocatedTable[], texts: readonly string[
   return { variant: found.size > 0 && !found.has('agencies') ? '附件3' : '附件2', guessed: true, why: '' };
 }
 
+/** Where the region was read, as a message names it. */
+const REGION_SOURCE_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
+  form: { zh: '表单（基本情况/基本信息）', en: 'the form' },
+  filler: { zh: '“填报单位”一行', en: 'the 填报单位 line' },
+  authority: { zh: '单位名称', en: "the authority's name" },
+  title: { zh: '标题', en: 'the title' },
+};
+
 function issue(code: WorkbookRuleCode, message: string, messageEn: string, extra: Partial<Issue> = {}): Issue {
   return { code, severity: WORKBOOK_RULES[code].severity, table: 'workbook', message, messageEn, ...extra };
 }
@@ -228,10 +236,25 @@ export function locateSubmission(grid: GridWorkbook): LocateResult {
     { text: file.replace(/\.[a-z0-9]+$/i, ''), from: 'file' },
   ];
   let region: Region | undefined;
+  let regionFrom = '';
   for (const s of sources) {
     if (!s.text) continue;
     region = findRegion(s.text);
+    regionFrom = s.from;
     if (region) break;
+  }
+  // The file's name (with its folder, for a file found in one) naming another region: a misfiled or mislabelled file.
+  const named = regionFrom !== 'file' ? findRegion(file.replace(/\.[a-z0-9]+$/i, '')) : undefined;
+  if (region && named && named.code !== region.code) {
+    const what = REGION_SOURCE_LABELS[regionFrom] ?? REGION_SOURCE_LABELS.title;
+    issues.push(
+      issue(
+        'workbook.region-conflict',
+        `文件名“${file}”写的是${named.name}，但${what.zh}中是${region.name}；已按${region.name}汇总。请核实是否放错了文件或写错了地区。`,
+        `The file name "${file}" says ${named.name}, but ${what.en} says ${region.name}; aggregated as ${region.name}. Check whether the file is misfiled or the region is wrong.`,
+        { file },
+      ),
+    );
   }
   if (!region) {
     // Where the person can write it: 附件2's form names the authority, 附件3's 基本信息 has 所在地区.

@@ -24,10 +24,10 @@ export function findRegion(value: string): Region | undefined {
     }
   }
   if (!hits.length) return undefined;
-  const regions = hits.sort((a, b) => a.start - b.start).map((h) => h.region);
-  // A 计划单列市 named with its province is the city.
-  const city = regions.find((r) => r.parent && regions.some((p) => p.name === r.parent));
-  return city ?? regions[0];
+  hits.sort((a, b) => a.start - b.start);
+  // A 计划单列市 written right after its province (福建省厦门市, 福建厦门) is the city; 广东省（含深圳） is the province.
+  const city = hits.find((h) => h.region.parent && hits.some((p) => p.region.name === h.region.parent && p.end === h.start));
+  return (city ?? hits[0]).region;
 }
 
 const AUTHORITY_SUFFIXES: readonly string[] = AUTHORITY_KINDS.flatMap((k) => [...k.suffixes]);

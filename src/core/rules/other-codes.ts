@@ -41,6 +41,7 @@ export const WORKBOOK_RULES = {
   'workbook.formula-no-value': { severity: 'error', zh: '公式没有保存计算结果，读到空值', en: 'Formula saved without its result; read as empty' },
   'workbook.variant-guessed': { severity: 'info', zh: '无法判断版本，按默认版本读取', en: 'Variant could not be told; the default was used' },
   'workbook.region-unknown': { severity: 'warning', zh: '无法判断报送地区', en: 'Region not recognised' },
+  'workbook.region-conflict': { severity: 'warning', zh: '文件名中的地区与文件内容不一致', en: 'The file name names another region than its content' },
   'row.skipped': { severity: 'info', zh: '表格中的非数据行（合计、说明、提示、只有序号或省略号），未读入', en: 'Rows in a table that are not data (totals, notes, hints, 序号 only, ellipses); not read' },
 } as const satisfies Record<string, RuleSpec>;
 
