@@ -1,6 +1,6 @@
 /** The 说明 sheet's lines: the time as a reviewer in China reads it, and a note that says when values are masked. */
 import { aggregate } from '../../src/core/aggregate/aggregate';
-import { beijingTime, coverLines } from '../../src/core/aggregate/report';
+import { beijingTime, coverLines, filesBlock } from '../../src/core/aggregate/report';
 import { deps, makeSubmission } from './helpers';
 
 test.each([
@@ -38,4 +38,19 @@ test('three files for one region: the third file\'s warning counts all three', (
   expect(dup.map((i) => i.file)).toEqual(['辽宁-2.xlsx', '辽宁-3.xlsx']);
   expect(dup[0].message).toContain('两份的行都已汇总');
   expect(dup[1].message).toContain('3份的行都已汇总');
+});
+
+test('the files block shows — for a table the file does not have (the makeSubmission file has only 服务对象), its rows where it has one', () => {
+  const s = aggregate(
+    [
+      { file: '江苏省.xlsx', issues: [], submission: makeSubmission({ file: '江苏省.xlsx', region: '江苏省', targets: [['甲公司', '工业互联网', '张三', '13800138000 a@qq.com']] }) },
+      { file: '坏.xlsx', issues: [], error: { code: 'read.corrupt', message: '损坏', messageEn: 'corrupt' } },
+    ],
+    deps,
+  );
+  const block = filesBlock(s);
+  const at = (h: string) => block.header.indexOf(h);
+  expect([block.rows[0][at('服务机构行数')], block.rows[0][at('服务对象行数')], block.rows[0][at('服务方案行数')]]).toEqual(['—', 1, '—']);
+  // An unreadable file has no tables to speak of: blank, not — and not 0.
+  expect([block.rows[1][at('服务机构行数')], block.rows[1][at('服务对象行数')]]).toEqual(['', '']);
 });

@@ -17,7 +17,12 @@ export interface ReportBlock {
   readonly rows: readonly (readonly CellValue[])[];
 }
 
+/** A table the file does not have (附件3 has no 服务机构) shows —, as the CLI shows it, not 0 rows. */
+const NO_TABLE = '—';
+
 export function filesBlock(summary: Summary): ReportBlock {
+  const found = new Set(summary.reconciliation.lines.map((l) => `${l.fileIndex}|${l.table}`));
+  const rowsOf = (f: Summary['files'][number], t: TableKey): CellValue => (found.has(`${f.index}|${t}`) ? f.rowsRead[t] : f.status === 'unreadable' ? '' : NO_TABLE);
   return {
     key: 'files',
     title: '汇总的文件',
@@ -30,9 +35,9 @@ export function filesBlock(summary: Summary): ReportBlock {
       f.region ?? UNKNOWN_REGION,
       f.variant ?? '',
       f.submitter ?? '',
-      f.rowsRead.agencies,
-      f.rowsRead.targets,
-      f.rowsRead.schemes,
+      rowsOf(f, 'agencies'),
+      rowsOf(f, 'targets'),
+      rowsOf(f, 'schemes'),
       f.issueCounts.error,
       f.issueCounts.warning,
       f.issueCounts.info,
