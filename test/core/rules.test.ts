@@ -222,8 +222,12 @@ describe('agencies', () => {
     if (code === 'phone.missing-leading-zero') expect(found?.fix).toEqual({ value: '王五 010-68206187', certain: true });
   });
 
-  test('400 numbers are accepted where a landline is', () => {
-    expect(run([agency('1', '甲保险', '保险公司', '客服 400-800-1234', '是，牵头')])).toEqual([]);
+  // This test used to expect no issue at all, which is what hid the missing phone.service-number (README lists it
+  // as an info for 400/800 numbers): the number is still accepted — no error, no warning — but the info is given.
+  test('400 numbers are accepted where a landline is, with the phone.service-number info', () => {
+    const issues = run([agency('1', '甲保险', '保险公司', '客服 400-800-1234', '是，牵头')]);
+    expect(issues.map((i) => `${i.code} ${i.severity} ${i.cell}`)).toEqual(['phone.service-number info D2']);
+    expect(issues[0].message).toBe('400/800 服务号码，请确认能联系到具体联系人：“400-800-1234”');
   });
 });
 

@@ -14,6 +14,8 @@
  * validator made of them. Two numbers side by side (13800138000 13900139000) stay two numbers. A number keeps
  * its first 3 and last 4 digits (138****8000, 010****6187); a shorter one keeps less so that at least 4 digits are
  * always hidden (1371234567 → 137****567, 6820618 → 6****18). A leading 86 country code is kept (+86138****8000).
+ * Zero-width characters (U+200B–U+200D, U+2060, U+FEFF, soft hyphen), which NFKC keeps, count for nothing among the
+ * digits and separators of a number: 138\u200B0013\u200B8000 is 138****8000 like 13800138000.
  *
  * Deliberately NOT masked, because they are not personal and a shared summary is useless without them:
  * - a digit run inside a 统一社会信用代码 or 组织机构代码 written with letters: an 18- or 9-character token of
@@ -30,6 +32,10 @@
  * malformed (qinhui77@foxmail, liming@qq,com). The local part keeps its first character (z***@qq.com,
  * q***@foxmail); the domain is kept. The local part is the run of characters an address may hold (letters,
  * digits, . _ % + - '), or, when there is none, the run of letters and digits before the @ (张三@163.com).
+ * "Right before" and "right after" look through spaces of any kind (after NFKC the ideographic and no-break spaces
+ * are spaces), line breaks and zero-width characters: qianjin @ qq.com is read by the validator as qianjin@qq.com
+ * (normalizeEmail drops them), so it is an address here too — q*** @ qq.com. Zero-width characters inside the local
+ * part (qian\u200Bjin@…, pasted from a web page) do not end it either.
  */
 
 /** A stretch of the normalised text to replace: [start, end) in `Shadow.text` units. */
@@ -114,22 +120,33 @@ const LOCAL_ASCII = /[A-Za-z0-9._%+\-']/;
 const WORD_BEFORE = /[\p{L}\p{N}\p{M}]+$/u;
 const WORD_START = /^[\p{L}\p{N}]/u;
 const HAS_WORD = /[\p{L}\p{N}]/u;
+/** Invisible characters normalizeEmail removes; NFKC keeps them. */
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/;
+/** What may stand between a local part, the @ and the domain and still make one address: spaces, line breaks, zero-width. */
+const GAP = /[\s\u200B-\u200D\u2060\uFEFF\u00AD]/;
 
 function emailReplacements(n: string): Replacement[] {
   const reps: Replacement[] = [];
   let floor = 0;
   for (let at = n.indexOf('@'); at >= 0; at = n.indexOf('@', at + 1)) {
-    if (!WORD_START.test(n.slice(at + 1, at + 3))) continue;
-    let start = at;
-    while (start > floor && LOCAL_ASCII.test(n[start - 1])) start--;
-    if (start === at) {
-      const m = WORD_BEFORE.exec(n.slice(floor, at));
-      if (m) start = at - m[0].length;
+    let after = at + 1;
+    while (after < n.length && GAP.test(n[after])) after++;
+    if (!WORD_START.test(n.slice(after, after + 2))) continue;
+    // The local part ends where the gap before the @ begins; the gap itself is kept as written.
+    let end = at;
+    while (end > floor && GAP.test(n[end - 1])) end--;
+    let start = end;
+    while (start > floor && (LOCAL_ASCII.test(n[start - 1]) || ZERO_WIDTH.test(n[start - 1]))) start--;
+    // Zero-width characters before the first visible one are not part of the address (nor its first character).
+    while (start < end && ZERO_WIDTH.test(n[start])) start++;
+    if (start === end) {
+      const m = WORD_BEFORE.exec(n.slice(floor, end));
+      if (m) start = end - m[0].length;
     }
-    const local = n.slice(start, at);
+    const local = n.slice(start, end);
     if (!HAS_WORD.test(local)) continue;
     const first = String.fromCodePoint(local.codePointAt(0)!);
-    reps.push({ start, end: at, text: `${first}***` });
+    reps.push({ start, end, text: `${first}***` });
     floor = at + 1;
   }
   return reps;
@@ -158,6 +175,9 @@ const DATE_8 = /^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
 const ALNUM = /[A-Za-z0-9]/;
 const MARK = /^\p{M}/u;
 const COUNTRY_MOBILE = /^86(1[3-9]\d{9})$/;
+/** Digits, with any zero-width characters between them (see ZERO_WIDTH). */
+const DIGIT_GROUP = /\d+(?:[\u200B-\u200D\u2060\uFEFF\u00AD]+\d+)*/g;
+const ZERO_WIDTH_ALL = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
 /** Digits kept: the first 3 and last 4 of a long number, less of a short one, always hiding at least 4. */
 function hideDigits(d: string): string {
@@ -169,12 +189,14 @@ function hideDigits(d: string): string {
 
 /** A digit run glued to letters in a token shaped like a 统一社会信用代码 (18) or 组织机构代码 (9) with letters. */
 function inCodeToken(n: string, start: number, end: number): boolean {
+  // Zero-width characters are read through here too, so the token is the one a reader sees (and counts).
   let a = start;
-  while (a > 0 && ALNUM.test(n[a - 1])) a--;
+  while (a > 0 && (ALNUM.test(n[a - 1]) || ZERO_WIDTH.test(n[a - 1]))) a--;
   let z = end;
-  while (z < n.length && ALNUM.test(n[z])) z++;
+  while (z < n.length && (ALNUM.test(n[z]) || ZERO_WIDTH.test(n[z]))) z++;
   if (a === start && z === end) return false;
-  const token = n.slice(a, z);
+  const raw = n.slice(a, z);
+  const token = ZERO_WIDTH.test(raw) ? raw.replace(ZERO_WIDTH_ALL, '') : raw;
   // A combining mark after the token would fold into its last letter: not a clean token.
   if (MARK.test(n.slice(z, z + 2))) return false;
   return (token.length === 18 || token.length === 9) && /[A-Za-z]/.test(token.slice(0, -1));
@@ -193,7 +215,12 @@ function exempt(n: string, g: Group): boolean {
 
 function phoneReplacements(n: string): Replacement[] {
   const groups: Group[] = [];
-  for (const m of n.matchAll(/\d+/g)) groups.push({ start: m.index!, end: m.index! + m[0].length, digits: m[0] });
+  // Zero-width characters between digits (138\u200B0013\u200B8000, pasted from a web page) are invisible: the
+  // digits read as one group, so the number is masked as if they were not there.
+  for (const m of n.matchAll(DIGIT_GROUP)) {
+    const digits = ZERO_WIDTH.test(m[0]) ? m[0].replace(ZERO_WIDTH_ALL, '') : m[0];
+    groups.push({ start: m.index!, end: m.index! + m[0].length, digits });
+  }
   // Digits touching * are the visible ends of a number masked already (138****8000): they join nothing, so
   // masking twice changes nothing.
   const joins = (g: Group) => n[g.start - 1] !== '*' && n[g.end] !== '*';
@@ -203,7 +230,9 @@ function phoneReplacements(n: string): Replacement[] {
     let total = groups[i].digits.length;
     while (j + 1 < groups.length) {
       const next = groups[j + 1].digits.length;
-      if (!SEPARATOR.test(n.slice(groups[j].end, groups[j + 1].start))) break;
+      const between = n.slice(groups[j].end, groups[j + 1].start);
+      // Zero-width characters beside a separator are as invisible there as between digits.
+      if (!SEPARATOR.test(ZERO_WIDTH.test(between) ? between.replace(ZERO_WIDTH_ALL, '') : between)) break;
       if (next < MIN_JOINED_GROUP || !joins(groups[j]) || !joins(groups[j + 1])) break;
       if (j === i) {
         // A short first group joins only as a country code (86 138 0013 8000), not as a day or a count;

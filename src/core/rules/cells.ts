@@ -64,11 +64,16 @@ function emailIssues(text: string, email: EmailToken, at: IssueLocation): Issue[
       : [];
   }
   if (c.normalizedValid) {
+    // Spaces around the @ (qianjin @ qq.com) are named as such: "full-width characters" would send the reader
+    // looking for a ＠ that is not there.
+    const spaced = /\s/.test(email.raw.trim());
     return [
       makeIssue(
         'contact.email-invalid',
         at,
-        { zh: `“${email.raw}”含全角字符或多余符号，应为“${c.normalized}”`, en: `"${email.raw}" has full-width or stray characters; it reads "${c.normalized}"` },
+        spaced
+          ? { zh: `“${email.raw}”中有多余的空格，应为“${c.normalized}”`, en: `"${email.raw}" has stray spaces; it reads "${c.normalized}"` }
+          : { zh: `“${email.raw}”含全角字符或多余符号，应为“${c.normalized}”`, en: `"${email.raw}" has full-width or stray characters; it reads "${c.normalized}"` },
         { value: replaceSpan(text, email, c.normalized), certain: true },
       ),
     ];
@@ -176,6 +181,12 @@ export function checkPersonAndPhoneCell(text: string, at: IssueLocation): Person
     if (r.phone.check.kind === 'mobile') mobile = r.phone.check.digits;
     phone = r.phone.check.display;
     issues.push(...phoneProblemIssues(text, r.phone, at, 'contact.phone-invalid'));
+    // A 400/800 number reaches a switchboard, not necessarily the person named beside it (README: phone.service-number).
+    // Said once, and only when the cell gives no mobile or fixed line of the person's own. Not in phoneProblemIssues:
+    // the form's 联系电话 already reports it there, for its own field kinds.
+    if (r.phone.check.kind === 'service' && !r.phones.some((p) => p.check.ok && p.check.kind !== 'service')) {
+      issues.push(makeIssue('phone.service-number', at, { zh: `“${r.phone.raw}”`, en: `"${r.phone.raw}"` }));
+    }
   }
   let email: string | undefined;
   if (r.emails.length > 0) {
