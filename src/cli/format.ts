@@ -13,7 +13,8 @@ const SEVERITY_TAG: Record<Severity, string> = {
 };
 
 export function issueLine(i: Issue): string {
-  const where = [i.sheet, i.cell].filter(Boolean).join('!') || (i.row ? `第${i.row}行` : '');
+  // A cell where there is one; else the row (a cell of a column the table lacks has no address of its own).
+  const where = i.cell ? [i.sheet, i.cell].filter(Boolean).join('!') : [i.sheet, i.row ? `第${i.row}行` : ''].filter(Boolean).join('!');
   const fix = i.fix ? `  → ${i.fix.certain ? '修改为 fix' : '建议 suggest'}：${JSON.stringify(i.fix.value)}` : '';
   return `  ${SEVERITY_TAG[i.severity]} ${where ? where + ' ' : ''}${i.message}（${i.code}）${fix}`;
 }

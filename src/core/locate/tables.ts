@@ -6,7 +6,7 @@ import { mergeIndex, rawCell, visibleCell } from '../grid/merges';
 import { columnLetter, type GridCell, type GridSheet } from '../grid/types';
 import { TABLES, TABLE_KEYS, type TableKey } from '../notice/tables';
 import type { RecordCell, TableRow } from '../submission/types';
-import { isEllipsis, isFooter, isHint, isSubHeader, isTotal, matchHeader, matchHeaderIfStable, MOST_COLUMNS_PER_CELL, parseTitle, type ColumnMatch, type TitleInfo } from './text';
+import { isEllipsis, isFooter, isHint, isPersonHalfHeader, isPhoneHalfHeader, isSubHeader, isTotal, matchHeader, matchHeaderIfStable, MOST_COLUMNS_PER_CELL, parseTitle, type ColumnMatch, type TitleInfo } from './text';
 
 export type SkipReason = 'blank' | 'ellipsis' | 'hint' | 'total' | 'seq-only' | 'note';
 
@@ -115,6 +115,17 @@ function scoreSegment(sheet: GridSheet, row: number, seg: Segment, match: Header
       }
     }
   }
+  // A table whose 联系人及联系方式 column is missing may have it as two cells, 联系人 | 联系方式: one column, two cells.
+  for (const [table, e] of per) {
+    const spec = TABLES[table].columns.find((c) => c.kind === 'personAndPhone');
+    if (!spec || e.cols.has(spec.key)) continue;
+    for (let c = seg.c0; c < seg.c1; c++) {
+      if (isPersonHalfHeader(text(rawCell(sheet, row, c))) && isPhoneHalfHeader(text(rawCell(sheet, row, c + 1)))) {
+        e.cols.set(spec.key, [c, c + 1]);
+        break;
+      }
+    }
+  }
   const out: HeaderCandidate[] = [];
   for (const [table, e] of per) {
     const n = TABLES[table].columns.length;
@@ -190,7 +201,13 @@ function splitHeader(sheet: GridSheet, cand: HeaderCandidate): { columns: Map<st
   const below = cand.row + 1;
   const columns = new Map<string, number[]>();
   let split = false;
-  for (const [key, [c]] of cand.columns) {
+  for (const [key, cols] of cand.columns) {
+    // Already two cells side by side (联系人 | 联系方式): kept as they are.
+    if (cols.length > 1) {
+      columns.set(key, cols);
+      continue;
+    }
+    const c = cols[0];
     const m = idx.at(cand.row, c);
     let right = c;
     if (m && m.r0 === cand.row && m.c0 === c && m.r1 === cand.row) right = m.c1;

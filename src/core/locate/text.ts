@@ -115,6 +115,21 @@ export function isSubHeader(text: string): boolean {
   return SUB_HEADERS.has(headerKey(text));
 }
 
+/**
+ * 联系人及联系方式 written as two header cells side by side, 联系人 | 联系方式 (or 联系电话 …): the person's and the
+ * number's halves of the one column, read together as the notice's single cell is.
+ */
+const PERSON_HALF = new Set(['联系人', '姓名', '联系人姓名'].map(headerKey));
+const PHONE_HALF = new Set(['联系方式', '联系电话', '电话', '手机', '手机号', '手机号码', '电话号码', '移动电话', '联系电话（手机）', '联系方式（电话）'].map(headerKey));
+
+export function isPersonHalfHeader(text: string): boolean {
+  return PERSON_HALF.has(headerKey(text));
+}
+
+export function isPhoneHalfHeader(text: string): boolean {
+  return PHONE_HALF.has(headerKey(text));
+}
+
 const TITLE_NUMBER = /^表\s*([0-9０-９一二三四五六七八九十]+)/;
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 

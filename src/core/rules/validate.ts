@@ -183,7 +183,9 @@ function validateTable(t: TableData, ctx: Context, normalized?: { readonly key: 
       if (empty) {
         // A formula the file holds no result for reads as empty; workbook.formula-no-value already says why.
         const formulaWithoutValue = row.cells[col.key]?.raw?.type === 'formula';
-        if (col.required && !formulaWithoutValue) issues.push(makeIssue('required.missing', where(), { zh: `“${col.header}”为空`, en: `${col.header} is empty` }));
+        // A column the table lacks is said once (workbook.column-missing), not again as an empty cell in every row.
+        const columnMissing = t.columns !== undefined && t.columns[col.key] === undefined;
+        if (col.required && !formulaWithoutValue && !columnMissing) issues.push(makeIssue('required.missing', where(), { zh: `“${col.header}”为空`, en: `${col.header} is empty` }));
         continue;
       }
       switch (col.kind) {
