@@ -260,7 +260,8 @@ export function aggregate(inputs: readonly AggregateInput[], deps: AggregateDeps
       table: w.table,
       region: f.region,
       regionKey: f.regionKey,
-      name: normalizeText(w.values.name ?? ''),
+      // As written (星汉智能装备（北京）有限公司, not its normalised half-width form): the message cites its cell.
+      name: (w.values.name ?? '').trim(),
       key: w.normalized.nameKey || nameKey(w.values.name ?? ''),
     };
   };
@@ -285,7 +286,7 @@ export function aggregate(inputs: readonly AggregateInput[], deps: AggregateDeps
           table: 'form',
           region: f.region,
           regionKey: f.regionKey,
-          name: normalizeText(lead.text),
+          name: lead.text.trim(),
           key: nameKey(lead.text),
           schemeKeys,
         });

@@ -209,19 +209,21 @@ export function checkPersonAndPhoneCell(text: string, at: IssueLocation): Person
 export function checkPersonCell(text: string, at: IssueLocation): Issue[] {
   if (!text.trim()) return [];
   const c = checkPersonName(text);
+  // Quoted as written (王五（经理）, not its normalised 王五(经理)): the reviewer searches the file for it.
+  const shown = text.trim();
   switch (c.problem) {
     case undefined:
     case 'empty':
       return [];
     case 'is-number':
-      return [makeIssue('contact.name-is-number', at, { zh: `“${c.input}”是号码，请填写联系人姓名`, en: `"${c.input}" is a number; give the person's name` })];
+      return [makeIssue('contact.name-is-number', at, { zh: `“${shown}”是号码，请填写联系人姓名`, en: `"${shown}" is a number; give the person's name` })];
     case 'is-email':
-      return [makeIssue('contact.name-is-email', at, { zh: `“${c.input}”是邮箱，请填写联系人姓名`, en: `"${c.input}" is an e-mail; give the person's name` })];
+      return [makeIssue('contact.name-is-email', at, { zh: `“${shown}”是邮箱，请填写联系人姓名`, en: `"${shown}" is an e-mail; give the person's name` })];
     case 'has-number':
-      return [makeIssue('contact.name-has-number', at, { zh: `“${c.input}”`, en: `"${c.input}"` }, c.name ? { value: c.name, certain: false } : undefined)];
+      return [makeIssue('contact.name-has-number', at, { zh: `“${shown}”`, en: `"${shown}"` }, c.name ? { value: c.name, certain: false } : undefined)];
     case 'several':
-      return [makeIssue('contact.name-several', at, { zh: `“${c.input}”，请只填一位联系人`, en: `"${c.input}"; give one person` })];
+      return [makeIssue('contact.name-several', at, { zh: `“${shown}”，请只填一位联系人`, en: `"${shown}"; give one person` })];
     case 'unusual':
-      return [makeIssue('contact.name-unusual', at, { zh: `“${c.input}”`, en: `"${c.input}"` })];
+      return [makeIssue('contact.name-unusual', at, { zh: `“${shown}”`, en: `"${shown}"` })];
   }
 }
