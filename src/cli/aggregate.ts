@@ -70,6 +70,8 @@ function write(path: string, bytes: Uint8Array): void {
 export async function runAggregate(inputs: string[], opts: AggregateOptions): Promise<number> {
   if (inputs.length === 0) return usage('请指定要汇总的文件或目录。Name the files or folders to aggregate.');
   if (!opts.output) return usage('请用 -o 指定汇总工作簿，例如 -o out/summary.xlsx。Name the summary workbook with -o, e.g. -o out/summary.xlsx.');
+  // Excel and WPS open a workbook by its extension: `-o out/summary` would write a file nobody can double-click.
+  if (!/\.xlsx$/i.test(opts.output)) return usage(`-o 应以 .xlsx 结尾（收到 ${opts.output}），例如 -o out/summary.xlsx。The summary must end in .xlsx.`);
   const encoding = csvEncodingOf(opts.encoding);
   if (!encoding) return usage(`--encoding 只能是 utf8 或 gb18030（收到 ${opts.encoding}）。--encoding must be utf8 or gb18030.`);
   if (opts.encoding !== undefined && !opts.csv) return usage('--encoding 需与 --csv DIR 一起使用。--encoding goes with --csv DIR.');

@@ -15,6 +15,10 @@ export async function runTemplate(opts: { output?: string; variant?: string }): 
     process.stderr.write(`--variant 只能是 附件2 或 附件3（收到 ${opts.variant}）。--variant must be 附件2 or 附件3.\n`);
     return 2;
   }
+  if (!/\.xlsx$/i.test(opts.output)) {
+    process.stderr.write(`-o 应以 .xlsx 结尾（收到 ${opts.output}）。The template must end in .xlsx.\n`);
+    return 2;
+  }
   // A filled-in submission named by mistake would be replaced by a blank template.
   const refused = refuseOverwrite(opts.output, 'nothing');
   if (refused) {

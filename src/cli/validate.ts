@@ -18,7 +18,8 @@ export async function runValidate(args: readonly string[], opts: { json: boolean
   for (const m of missing) process.stderr.write(`找不到文件 not found: ${m}\n`);
   process.stderr.write(skippedLines(skipped));
   if (opts.json) {
-    process.stdout.write(JSON.stringify({ files: results.map(jsonFile), missing }, null, 2) + '\n');
+    // skipped as aggregate --json gives it: a script should not have to read stderr to know what was left out.
+    process.stdout.write(JSON.stringify({ files: results.map(jsonFile), missing, skipped }, null, 2) + '\n');
   } else {
     if (results.length) process.stdout.write(results.map(fileReport).join('\n\n') + '\n');
     else process.stdout.write('没有找到报送文件。No submission files found.\n');

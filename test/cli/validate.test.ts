@@ -2,8 +2,8 @@
  * `pilot-tables validate` in-process on the shared fixtures: every expected row and issue comes out, the `--json`
  * shape is the one issue 3 documents, and the exit codes keep their contract (0 clean, 1 errors, 2 unreadable/usage).
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { TABLE_KEYS } from '../../src/core/notice/tables';
 import { expectedColumnKey, expectedRows, loadFixtures, runCli, tempDir } from './helpers';
 
@@ -109,6 +109,26 @@ describe('unreadable input and usage errors exit 2', () => {
     tmp = tempDir();
   });
   afterAll(() => tmp.cleanup());
+
+  test('--json lists what a folder held that was not read (as aggregate --json does)', async () => {
+    const dir = join(tmp.dir, 'with-notes');
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(fixtures[0].path, join(dir, 'a.xlsx'));
+    writeFileSync(join(dir, 'README.md'), '说明');
+    const out = JSON.parse((await runCli(['validate', dir, '--json'])).stdout);
+    expect(out.files).toHaveLength(1);
+    expect(out.skipped.map((s: { path: string; reason: string }) => [basename(s.path), s.reason])).toEqual([['README.md', '不是表格文件']]);
+  });
+
+  test('-o that does not end in .xlsx is refused (exit 2) before anything is read or written', async () => {
+    for (const args of [['aggregate', fixtures[0].path, '-o', join(tmp.dir, 'summary')], ['template', '-o', join(tmp.dir, 'template.csv')]]) {
+      const r = await runCli(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('应以 .xlsx 结尾');
+    }
+    expect(existsSync(join(tmp.dir, 'summary'))).toBe(false);
+    expect(existsSync(join(tmp.dir, 'template.csv'))).toBe(false);
+  });
 
   test.each([
     ['zero bytes', 'empty.xlsx', new Uint8Array(0), 'read.empty'],
