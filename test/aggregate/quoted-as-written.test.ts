@@ -18,3 +18,10 @@ test('the cross-region warning names the enterprise as its first cell holds it',
   const w = s.crossIssues.find((i) => i.code === 'cross.enterprise-in-multiple-regions');
   expect(w?.message).toContain('服务对象“星汉智能装备（北京）有限公司”同时出现在2个地区');
 });
+
+test('a name with an address beside it is a name with something extra, not an e-mail instead of a name', () => {
+  const at = { table: 'targets' as const, row: 5, column: 'contactPerson', cell: 'D5' };
+  const [withName] = checkPersonCell('钱进 qianjin@qq.com', at);
+  expect([withName.code, withName.severity, withName.fix?.value, withName.fix?.certain]).toEqual(['contact.name-has-number', 'warning', '钱进', false]);
+  expect(checkPersonCell('qianjin@qq.com', at).map((i) => i.code)).toEqual(['contact.name-is-email']);
+});

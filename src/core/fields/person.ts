@@ -8,7 +8,7 @@ export type PersonProblem =
   | 'empty'
   | 'is-number' // 15997299362 typed into 联系人
   | 'is-email'
-  | 'has-number' // 张三13800138000: a name with a number beside it
+  | 'has-number' // 张三13800138000 / 钱进 qianjin@qq.com: a name with a number or an address beside it
   | 'several' // 张三、李四
   | 'unusual'; // one character, too long, or characters a name does not hold
 
@@ -28,7 +28,13 @@ const LATIN_NAME = /^[A-Za-z][A-Za-z'’\-.]*(?: [A-Za-z][A-Za-z'’\-.]*){0,4}$
 export function checkPersonName(text: string): PersonCheck {
   const input = normalizeText(text);
   if (!input) return { input, ok: false, problem: 'empty' };
-  if (/@/.test(input) && /\.[A-Za-z]{2,}/.test(input)) return { input, ok: false, problem: 'is-email' };
+  if (/@/.test(input) && /\.[A-Za-z]{2,}/.test(input)) {
+    // 钱进 qianjin@qq.com: a name with the address beside it is a name to keep, not "an e-mail instead of a name".
+    const rest = input.replace(/\S*@\S*/g, ' ').replace(/[\s,，;；:：/、<>()（）]+/g, ' ').trim();
+    const name = checkPersonName(rest);
+    if (rest && name.ok && name.name) return { input, ok: false, problem: 'has-number', name: name.name };
+    return { input, ok: false, problem: 'is-email' };
+  }
   const digits = input.replace(/\D/g, '');
   const letters = input.replace(/[\d\s\-+()（）]/g, '');
   if (digits.length >= 5 && letters.length === 0) return { input, ok: false, problem: 'is-number' };

@@ -38,7 +38,7 @@ export const RULES = {
   'contact.person-missing': { severity: 'warning', zh: '联系人及联系方式缺少联系人姓名', en: 'No person\'s name beside the phone number' },
   'contact.name-is-number': { severity: 'error', zh: '联系人填写的是号码而不是姓名', en: 'Contact person holds a number, not a name' },
   'contact.name-is-email': { severity: 'error', zh: '联系人填写的是邮箱而不是姓名', en: 'Contact person holds an e-mail, not a name' },
-  'contact.name-has-number': { severity: 'warning', zh: '联系人中夹有号码', en: 'Contact person has a number in it' },
+  'contact.name-has-number': { severity: 'warning', zh: '联系人中夹有号码或邮箱', en: 'Contact person has a number or an e-mail in it' },
   'contact.name-several': { severity: 'warning', zh: '联系人填写了多个人', en: 'Several people in one contact cell' },
   'contact.name-unusual': { severity: 'warning', zh: '联系人不像姓名，请核实', en: 'Contact person does not look like a name; check it' },
   'contact.shared-mobile': { severity: 'warning', zh: '不同联系人使用同一手机号码', en: 'The same mobile for different people' },
