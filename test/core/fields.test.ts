@@ -126,7 +126,33 @@ describe('责任分工 marks the lead', () => {
     ['非牵头单位', false],
     ['负责安全运营', false],
     ['', false],
+    // The header's question copied in front: its 是 is not the answer.
+    ['是否牵头：否，负责技术支撑', false],
+    ['是否牵头：是，负责统筹', true],
+    ['是否为牵头单位：是', true],
+    // Another unit named as the lead.
+    ['成员单位（由安泰财险牵头）', false],
+    ['参与单位，牵头单位为安泰财险', false],
+    ['牵头单位的技术合作方', false],
+    ['作为牵头单位负责方案统筹', true],
+    ['负责牵头组织实施', true],
   ])('%j → %s', (text, lead) => {
     expect(isLeadRole(text)).toBe(lead);
+  });
+});
+
+describe('责任分工: answers after the copied question, and other units named as lead (property)', () => {
+  const unit = fc.constantFrom('安泰财险', '中国电信股份有限公司', '鼎安财产保险股份有限公司', '网盾安全');
+  const duty = fc.constantFrom('', '，负责技术支撑', '；负责网络监测', '，负责承保与理赔');
+  test('是否牵头：否… is never the lead; 由X牵头 / 牵头单位为X never make this row the lead', () => {
+    fc.assert(
+      fc.property(unit, duty, (u, d) => {
+        expect(isLeadRole(`是否牵头：否${d}`)).toBe(false);
+        expect(isLeadRole(`成员单位（由${u}牵头）${d}`)).toBe(false);
+        expect(isLeadRole(`参与单位，牵头单位为${u}${d}`)).toBe(false);
+        expect(isLeadRole(`是否牵头：是${d}`)).toBe(true);
+        expect(isLeadRole(`是，牵头单位${d}`)).toBe(true);
+      }),
+    );
   });
 });
