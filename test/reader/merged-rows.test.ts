@@ -3,7 +3,9 @@
  * The second row is read (nothing is lost) but it is no new entry: no "序号 repeated" at the merged cell with a
  * renumbering fix, no "same name as itself", no second lead, no second count toward the joint units.
  */
+import { aggregate } from '../../src/core/aggregate/aggregate';
 import { locateSubmission } from '../../src/core/locate';
+import { normalizeRow } from '../../src/core/rules/normalize-row';
 import { TABLES } from '../../src/core/notice/tables';
 import { validateSubmission } from '../../src/core/rules/validate';
 import { sheet, workbook, type Cellish } from './grid-builder';
@@ -66,4 +68,30 @@ test('without merges the same rows are two entries: the repeat is said, at the s
   );
   expect(issues.filter((i) => i.code === 'seq.duplicate').map((i) => i.cell)).toEqual(['A5']);
   expect(issues.filter((i) => i.code === 'duplicate.name').map((i) => i.cell)).toEqual(['B5']);
+});
+
+test('in the summary: the continued row points at its own row, and a merged lead is one lead', () => {
+  const schemes = TABLES.schemes.columns.map((c) => c.header);
+  const g = [
+    ['表1 服务机构基本情况'],
+    H,
+    [1, '安泰财产保险股份有限公司', '保险公司', '王五 13812345678', '是，牵头单位'],
+    [undefined, undefined, undefined, '赵六 13912345678'],
+    [],
+    ['表3 服务方案基本情况'],
+    schemes,
+    ...Array.from({ length: 6 }, (_, i) => [i + 1, `方案${i + 1}`, '企业类', '工业互联网', '周杰', `1511234567${i} z${i}@163.com`]),
+  ];
+  const merges = [col(0, 2, 3), col(1, 2, 3), col(2, 2, 3), col(4, 2, 3)];
+  const { submission, issues } = locateSubmission(workbook('江苏省-附件2.xlsx', sheet('附件2', g, { merges })));
+  const all = [...issues, ...validateSubmission(submission)];
+  const summary = aggregate([{ file: '江苏省-附件2.xlsx', issues: all, submission }], { normalizeRow, now: () => new Date(0) });
+  expect(summary.rows.agencies.map((r) => [r.row, r.cell])).toEqual([
+    [3, 'B3'],
+    [4, 'B4'],
+  ]);
+  const limit = summary.crossIssues.filter((i) => i.code === 'cross.lead-scheme-limit');
+  expect(limit).toHaveLength(1);
+  // Once, at B3 (the sheet is 附件2): not "B3 6个；…B3 6个".
+  expect(limit[0].message).toContain('在全国共牵头6个服务方案（江苏省《江苏省-附件2.xlsx》附件2 B3 6个），');
 });

@@ -74,9 +74,17 @@ function rowKey(fileIndex: number, table: string, row: number): string {
 
 function nameCell(row: TableRow): string {
   const name = row.cells.name?.cell;
-  if (name) return name;
+  // A name merged down over this row (B3:B4 read again on row 4) is given at this row, B4: the reviewer is sent to
+  // the row the other values came from, not to the row above.
+  if (name) return ownRowAddress(name, row.row);
   for (const c of Object.values(row.cells)) if (c.cell) return c.cell;
   return '';
+}
+
+/** "B3" on row 4 → "B4"; an address on its own row as it is. */
+function ownRowAddress(a1: string, row: number): string {
+  const m = /^([A-Z]+)(\d+)$/.exec(a1);
+  return m && Number(m[2]) !== row ? `${m[1]}${row}` : a1;
 }
 
 function emptyCounts(): Record<SummaryTableKey, number> {
@@ -273,7 +281,15 @@ export function aggregate(inputs: readonly AggregateInput[], deps: AggregateDeps
     const sub = f.input.submission;
     if (!sub) continue;
     const schemeKeys = schemesOf[f.index].map((w, i) => w.normalized.nameKey || nameKey(w.values.name ?? '') || `#${f.index}:${i}`);
-    const agencyLeads = agenciesOf[f.index].filter((w) => w.normalized.lead);
+    // One lead per name in a file: a lead merged over two rows (a second contact below) is one lead, not two.
+    const leadKeys = new Set<string>();
+    const agencyLeads = agenciesOf[f.index].filter((w) => {
+      if (!w.normalized.lead) return false;
+      const k = w.normalized.nameKey || nameKey(w.values.name ?? '');
+      if (leadKeys.has(k)) return false;
+      leadKeys.add(k);
+      return true;
+    });
     for (const w of agencyLeads) leads.push({ ...occurrence(w), schemeKeys });
     if (agencyLeads.length === 0) {
       const lead = formValue(sub, 'lead');
