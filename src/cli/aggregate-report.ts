@@ -52,11 +52,14 @@ function reconciliationLines(summary: Summary, nameWidth: number): string[] {
   const notMerged = r.notMerged.reduce((n, u) => n + u.rows, 0);
   out.push(
     r.balanced
-      ? notMerged
+      ? !r.complete
         ? `  ${OK} 读取的行都已汇总：读取 ${read} 行 = 汇总 ${inSummary} 行。Rows read = rows in summary: ${read}.`
         : `  ${OK} 全部一致：读取 ${read} 行 = 汇总 ${inSummary} 行，没有遗漏或多出的行。Balanced: ${read} rows read = ${inSummary} rows in summary.`
       : `  ${BAD} 不一致：读取 ${read} 行，汇总 ${inSummary} 行，请检查标 ${BAD} 的文件。NOT balanced: ${read} rows read, ${inSummary} rows in summary; see the lines marked ${BAD}.`,
   );
+  if (r.unreadable) {
+    out.push(`  ${BAD} 但有 ${r.unreadable} 个文件无法读取，其中的行都不在汇总中（见上方文件列表）。${r.unreadable} file(s) could not be read; none of their rows is in the summary.`);
+  }
   if (notMerged) {
     out.push(`  ${BAD} 但另有 ${notMerged} 行在文件的第二张同种表中，未汇总（workbook.table-not-merged）：${notMerged} more row(s) sit in a second table of a kind and were NOT merged:`);
     for (const u of r.notMerged) out.push(`      ${u.file}：工作表“${u.sheet}”第 ${u.headerRow} 行的${tableLabel(u.table)}表，${u.rows} 行`);
@@ -136,6 +139,8 @@ export function jsonReport(summary: Summary, inputs: Pick<ExpandedInputs, 'skipp
       balanced: r.balanced,
       lines: r.lines.map((l) => ({ file: l.file, fileIndex: l.fileIndex, table: l.table, read: l.read, inSummary: l.inSummary, balanced: l.balanced })),
       totals: r.totals as Record<SummaryTableKey, { read: number; inSummary: number }>,
+      complete: r.complete,
+      unreadable: r.unreadable,
       notMerged: r.notMerged.map((u) => ({ file: u.file, fileIndex: u.fileIndex, table: u.table, sheet: u.sheet, headerRow: u.headerRow, rows: u.rows })),
     },
     issueCounts: countBySeverity(summary.issues),

@@ -77,3 +77,19 @@ test('a second table without data rows is only a warning, and the reconciliation
   expect(summary.reconciliation.notMerged).toEqual([]);
   expect(humanReport(summary, { skipped: [] }, undefined)).toContain('没有遗漏或多出的行');
 });
+
+test('an unreadable file: the rows read are all in, but no display says nothing is missing', async () => {
+  const good = checkFile(await book(0), '内蒙古自治区-附件2.xlsx');
+  const bad = checkFile(new Uint8Array(0), '山东省-附件2.xlsx');
+  const summary = summarise([good, bad]);
+  expect([summary.reconciliation.balanced, summary.reconciliation.complete, summary.reconciliation.unreadable]).toEqual([true, false, 1]);
+  const text = humanReport(summary, { skipped: [] }, undefined);
+  expect(text).not.toContain('没有遗漏');
+  expect(text).toContain('✗ 但有 1 个文件无法读取，其中的行都不在汇总中');
+  expect(reconciliationStatus(summary)).toBe('读取的行都已汇总（读取行数 = 汇总行数）；但1 个文件无法读取，其中的行都不在汇总中（见文件列表）。Rows read are all in the summary, but 1 file(s) unreadable.');
+  expect(reconciliationBlock(summary).title).toContain('有未读取的文件或未汇总的行');
+  expect(jsonReport(summary, { skipped: [] }, undefined).reconciliation).toMatchObject({ balanced: true, complete: false, unreadable: 1 });
+  // And with every file read: complete.
+  const all = summarise([good]);
+  expect([all.reconciliation.complete, reconciliationStatus(all)]).toEqual([true, '全部一致：读取行数 = 汇总行数 (balanced)']);
+});

@@ -60,6 +60,8 @@ describe('汇总 tab: files that are not merged', () => {
     fireEvent.change(screen.getByLabelText('选择 .xlsx 文件'), { target: { files } });
     const summary = await screen.findByTestId('summary', {}, { timeout: 20_000 });
     expect(within(summary).getByRole('alert').textContent).toContain('3 个文件无法读取，未汇总');
+    // Not a plain 一致 while files are missing from the summary.
+    expect(within(summary).getByTestId('reconciliation').textContent).toContain('读取的行一致，但有内容未汇总');
     const items = within(screen.getByTestId('summary-files')).getAllByRole('listitem');
     expect(items.map((li) => li.getAttribute('data-status'))).toEqual([base.files[0].status, 'unreadable', 'unreadable', 'unreadable']);
     expect(items[1].textContent).toContain('本工具生成的汇总工作簿');
@@ -106,6 +108,7 @@ describe('汇总 tab: files that are not merged', () => {
   test('all readable: no alert, every file listed with its rows', async () => {
     const { summary } = await aggregated(null);
     expect(within(summary).queryByRole('alert')).toBeNull();
+    expect(within(summary).getByTestId('reconciliation').textContent).not.toContain('未汇总');
     expect(within(screen.getByTestId('summary-files')).getAllByRole('listitem')).toHaveLength(Object.keys(FIXTURE_FILES).length);
   });
 });

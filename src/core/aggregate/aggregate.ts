@@ -428,5 +428,7 @@ export function reconcile(
   const notMerged: NotMergedLine[] = inputs.flatMap((input, index) =>
     (input.submission?.unmerged ?? []).map((u) => ({ fileIndex: index, file: files[index].file, table: u.table, sheet: u.sheet, headerRow: u.headerRow, rows: u.rows })),
   );
-  return { lines, totals, balanced: stray === 0 && lines.every((l) => l.balanced), notMerged };
+  const balanced = stray === 0 && lines.every((l) => l.balanced);
+  const unreadable = inputs.filter((i) => !i.submission).length;
+  return { lines, totals, balanced, notMerged, unreadable, complete: balanced && notMerged.length === 0 && unreadable === 0 };
 }

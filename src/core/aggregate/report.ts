@@ -50,8 +50,14 @@ export function filesBlock(summary: Summary): ReportBlock {
 export function reconciliationStatus(summary: Summary): string {
   const r = summary.reconciliation;
   const notMerged = r.notMerged.reduce((n, u) => n + u.rows, 0);
-  const base = r.balanced ? '全部一致：读取行数 = 汇总行数 (balanced)' : '存在不一致，请查看下表 (NOT balanced)';
-  return notMerged ? `${base}；但另有 ${notMerged} 行在文件的第二张同种表中，未汇总（见下表和问题清单）。${notMerged} row(s) in a second table of a kind were NOT merged.` : base;
+  if (!r.balanced) return '存在不一致，请查看下表 (NOT balanced)';
+  if (r.complete) return '全部一致：读取行数 = 汇总行数 (balanced)';
+  const missing = [
+    r.unreadable ? `${r.unreadable} 个文件无法读取，其中的行都不在汇总中（见文件列表）` : '',
+    notMerged ? `另有 ${notMerged} 行在文件的第二张同种表中，未汇总（见下表和问题清单）` : '',
+  ].filter(Boolean);
+  const missingEn = [r.unreadable ? `${r.unreadable} file(s) unreadable` : '', notMerged ? `${notMerged} row(s) in a second table of a kind not merged` : ''].filter(Boolean);
+  return `读取的行都已汇总（读取行数 = 汇总行数）；但${missing.join('；')}。Rows read are all in the summary, but ${missingEn.join(' and ')}.`;
 }
 
 export function reconciliationBlock(summary: Summary): ReportBlock {
@@ -64,8 +70,8 @@ export function reconciliationBlock(summary: Summary): ReportBlock {
   for (const u of r.notMerged) rows.push([u.file, `${tableLabel(u.table)}（工作表“${u.sheet}”第 ${u.headerRow} 行的第二张表）`, u.rows, 0, '未汇总']);
   return {
     key: 'reconciliation',
-    title: `行数核对：读取行数 = 汇总行数（${r.balanced ? '全部一致' : '存在不一致'}）`,
-    titleEn: `Reconciliation: rows read = rows in summary (${r.balanced ? 'balanced' : 'NOT balanced'})`,
+    title: `行数核对：读取行数 = 汇总行数（${!r.balanced ? '存在不一致' : r.complete ? '全部一致' : '读取的行都已汇总；有未读取的文件或未汇总的行'}）`,
+    titleEn: `Reconciliation: rows read = rows in summary (${!r.balanced ? 'NOT balanced' : r.complete ? 'balanced' : 'balanced; some files or rows were not read'})`,
     header: ['文件', '表', '读取行数', '汇总行数', '核对'],
     rows,
   };

@@ -124,6 +124,13 @@ export interface Reconciliation {
    * error on the file).
    */
   readonly notMerged: readonly NotMergedLine[];
+  /** Files that could not be read at all: none of their rows is in the summary. */
+  readonly unreadable: number;
+  /**
+   * Every row of every input is in the summary: balanced, no file unreadable, no second table left unmerged. Only
+   * then may a display say nothing is missing.
+   */
+  readonly complete: boolean;
 }
 
 export interface NotMergedLine {

@@ -83,7 +83,10 @@ export function AggregateTab({ host, processor, download, built, onBuilt, mask, 
             <Text>{rows}</Text>
             <Text>{t.reconciliation}</Text>
             <span data-testid="reconciliation">
-              <Badge color={summary.reconciliation.balanced ? 'success' : 'danger'}>{summary.reconciliation.balanced ? t.balanced : t.unbalanced}</Badge>{' '}
+              {/* 一致 only when nothing is missing: unreadable files and unmerged tables have their alerts below. */}
+              <Badge color={!summary.reconciliation.balanced ? 'danger' : summary.reconciliation.complete ? 'success' : 'warning'}>
+                {!summary.reconciliation.balanced ? t.unbalanced : summary.reconciliation.complete ? t.balanced : t.balancedIncomplete}
+              </Badge>{' '}
               {shownKeys.map((k) => `${t.tables[k]} ${summary.reconciliation.totals[k].read}/${summary.reconciliation.totals[k].inSummary}`).join(' · ')}
             </span>
           </div>
