@@ -35,8 +35,8 @@ export interface Issue {
   /** Stable code, e.g. `contact.mobile-missing`. */
   readonly code: string;
   readonly severity: Severity;
-  /** Table the issue is about; `form` for the 基本情况 forms, `workbook` for file-level findings. */
-  readonly table: TableKey | 'form' | 'workbook' | 'summary';
+  /** Table the issue is about; `form` for the 基本情况 forms, `jointApplicants` for 附件3's 联合申报单位 rows, `workbook` for file-level findings. */
+  readonly table: TableKey | 'form' | 'jointApplicants' | 'workbook' | 'summary';
   /** 1-based sheet row where known, else the 1-based data row index. */
   readonly row?: number;
   /** Column key (`contact`, `industry` …) or form field key. */

@@ -8,7 +8,8 @@ import type { Issue, Severity } from '../core/issues';
 import { SEVERITIES } from '../core/issues';
 import type { Lang, Strings } from './i18n';
 
-const TABLE_ORDER: readonly Issue['table'][] = ['agencies', 'targets', 'schemes', 'form', 'workbook', 'summary'];
+// Every Issue['table'] value: an issue whose table is missing here would not be shown at all.
+const TABLE_ORDER: readonly Issue['table'][] = ['agencies', 'targets', 'schemes', 'form', 'jointApplicants', 'workbook', 'summary'];
 
 const SEVERITY_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
 

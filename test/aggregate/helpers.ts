@@ -141,10 +141,10 @@ export function jointRows(list: readonly (readonly [string, string, string])[], 
   });
 }
 
-/** A file's issue on one 联合申报单位 cell, as validateJointApplicants reports it (table 'form'). */
+/** A file's issue on one 联合申报单位 cell, as validateJointApplicants reports it (table 'jointApplicants'). */
 export function jointIssue(file: string, cell: string, code = 'credit.check-failed', severity: Issue['severity'] = 'error', sheet = '基本信息'): Issue {
   const column = { B: 'name', C: 'nature', D: 'creditCode' }[cell[0]] ?? 'name';
-  return { code, severity, table: 'form', file, sheet, cell, row: Number(cell.slice(1)), column, message: `${cell}：${code}`, messageEn: `${cell}: ${code}` };
+  return { code, severity, table: 'jointApplicants', file, sheet, cell, row: Number(cell.slice(1)), column, message: `${cell}：${code}`, messageEn: `${cell}: ${code}` };
 }
 
 /**

@@ -12,6 +12,7 @@ import { issuesCsvRows } from '../../src/core/csv';
 import { compareCells, compareIssues, type Issue } from '../../src/core/issues';
 import { APPLICANT_BASICS, AUTHORITY_BASICS, FORMS, JOINT_APPLICANT_COLUMNS, SCHEME_BASICS } from '../../src/core/notice/forms';
 import { TABLES } from '../../src/core/notice/tables';
+import { validateJointApplicants } from '../../src/core/rules/form';
 import { deps, makeSubmission } from './helpers';
 
 const C = '13800138000 a@qq.com';
@@ -180,4 +181,19 @@ describe('cross.lead-scheme-limit: the message says a scheme in several regions 
     expect(issue.message).not.toContain('只计一次');
     expect(issue.messageEn).not.toContain('counted once');
   });
+});
+
+test('issues on 联合申报单位 cells are listed under 联合申报单位 (not 基本情况), with the column the notice prints', () => {
+  const sub = makeSubmission({ file: 'x.xlsx', region: '湖北省', variant: '附件3', submitter: '安盾财产保险股份有限公司', joint: [['甲有限公司', '国营', '12345']] });
+  const issues = validateJointApplicants(sub.jointApplicants ?? [], 'x.xlsx');
+  expect(issues.length).toBeGreaterThan(0);
+  expect(new Set(issues.map((i) => i.table))).toEqual(new Set(['jointApplicants']));
+  const tableAt = ISSUE_COLUMNS.findIndex((c) => c.key === 'table');
+  const columnAt = ISSUE_COLUMNS.findIndex((c) => c.key === 'column');
+  const labels = JOINT_APPLICANT_COLUMNS.map((c) => c.label);
+  for (const i of issues) {
+    const row = issueRowValues(i);
+    expect(row[tableAt]).toBe('联合申报单位');
+    expect(labels).toContain(row[columnAt]);
+  }
 });

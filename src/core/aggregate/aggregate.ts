@@ -101,7 +101,7 @@ function jointCell(row: JointApplicantRow): string {
 
 /**
  * 联合申报单位 rows with their provenance, and the issues of their file that point into them: the validator checks
- * each cell as a form field (table 'form', sheet and cell set), so an issue counts on the row holding its cell.
+ * each cell as a form field (table 'jointApplicants', sheet and cell set), so an issue counts on the row holding its cell.
  */
 function jointApplicantRows(files: readonly FileWork[]): SummaryJointApplicantRow[] {
   const out: SummaryJointApplicantRow[] = [];
@@ -114,7 +114,7 @@ function jointApplicantRows(files: readonly FileWork[]): SummaryJointApplicantRo
       for (const k in r.cells) if (r.cells[k].cell) rowOfCell.set(`${r.sheet}!${r.cells[k].cell}`, i);
     });
     for (const issue of f.issues) {
-      if (issue.table !== 'form' || !issue.sheet || !issue.cell) continue;
+      if (issue.table !== 'jointApplicants' || !issue.sheet || !issue.cell) continue;
       const i = rowOfCell.get(`${issue.sheet}!${issue.cell}`);
       if (i !== undefined) counts[i]++;
     }

@@ -211,7 +211,7 @@ export const FORM_FIELD_LABELS: ReadonlyMap<string, string> = (() => {
 /** The 列 of an issue: a table column's header, a form field's label, else the key as written. */
 export function columnLabel(issue: Pick<Issue, 'table' | 'column'>): string {
   if (!issue.column) return '';
-  if (issue.table === 'form') return FORM_FIELD_LABELS.get(issue.column) ?? issue.column;
+  if (issue.table === 'form' || issue.table === 'jointApplicants') return FORM_FIELD_LABELS.get(issue.column) ?? issue.column;
   const t = TABLES[issue.table as TableKey];
   return t?.columns.find((c) => c.key === issue.column)?.header ?? issue.column;
 }

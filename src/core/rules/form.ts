@@ -191,12 +191,13 @@ export function validateJointApplicants(rows: readonly JointApplicantRow[], file
     for (const field of JOINT_APPLICANT_COLUMNS) {
       const c = row.cells[field.key];
       if (!c) continue;
-      out.push(...validateFormField(field, c.text, c.raw, { ...(file ? { file } : {}), sheet: row.sheet, cell: c.cell, row: row.row }));
+      // Checked as the form field it is, listed under the 联合申报单位 table (not 基本情况) where issues are grouped.
+      for (const i of validateFormField(field, c.text, c.raw, { ...(file ? { file } : {}), sheet: row.sheet, cell: c.cell, row: row.row })) out.push({ ...i, table: 'jointApplicants' });
     }
   }
   if (rows.length > LIMITS.maxJointUnits) {
     const first = rows[LIMITS.maxJointUnits];
-    const at: IssueLocation = { table: 'form', column: 'name', ...(file ? { file } : {}), sheet: first.sheet, row: first.row, cell: first.cells.name?.cell };
+    const at: IssueLocation = { table: 'jointApplicants', column: 'name', ...(file ? { file } : {}), sheet: first.sheet, row: first.row, cell: first.cells.name?.cell };
     out.push(makeIssue('agencies.too-many-joint', at, { zh: `联合申报单位共 ${rows.length} 家，上限 ${LIMITS.maxJointUnits} 家`, en: `${rows.length} joint applicants, at most ${LIMITS.maxJointUnits}` }));
   }
   return out;
