@@ -54,3 +54,15 @@ test('the files block shows — for a table the file does not have (the makeSubm
   // An unreadable file has no tables to speak of: blank, not — and not 0.
   expect([block.rows[1][at('服务机构行数')], block.rows[1][at('服务对象行数')]]).toEqual(['', '']);
 });
+
+test('regions not recognised: each is its file\'s own in the cross-region message; an unreadable file takes its region from its name', () => {
+  const one = (file: string) => ({ file, issues: [], submission: makeSubmission({ file, targets: [['甲公司', '工业互联网', '张三', '13800138000 a@qq.com']] }) });
+  const s = aggregate([one('汇总表A.xlsx'), one('汇总表B.xlsx'), { file: '山东省-附件2.xlsx', issues: [], error: { code: 'read.corrupt', message: '损坏', messageEn: 'corrupt' } }], deps);
+  const w = s.crossIssues.find((i) => i.code === 'cross.enterprise-in-multiple-regions');
+  expect(w?.message).toContain('同时出现在2个地区（地区未识别的《汇总表A.xlsx》、地区未识别的《汇总表B.xlsx》）');
+  expect(s.files.map((f) => [f.file, f.region ?? null])).toEqual([
+    ['汇总表A.xlsx', null],
+    ['汇总表B.xlsx', null],
+    ['山东省-附件2.xlsx', '山东省'],
+  ]);
+});

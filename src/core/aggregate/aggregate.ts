@@ -6,6 +6,7 @@ import { compareIssues, countBySeverity, type Issue, type Severity } from '../is
 import { NOTICE } from '../notice/limits';
 import { TABLE_KEYS, type TableKey } from '../notice/tables';
 import type { NormalizedRow } from '../submission/normalized';
+import { findRegion } from '../locate/region';
 import type { JointApplicantRow, Submission, TableRow } from '../submission/types';
 import { nameKey, normalizeText } from '../text/normalize';
 import { formFieldValue } from '../rules/form';
@@ -173,7 +174,9 @@ export function aggregate(inputs: readonly AggregateInput[], deps: AggregateDeps
   // Files: region, submitter, issues with their file.
   const files: FileWork[] = inputs.map((input, index) => {
     const sub = input.submission;
-    const region = sub?.region?.name ?? '';
+    // An unreadable file still says whose it is when its name does (山东省-附件2.xlsx): the reviewer knows whom to ask.
+    const named = sub ? undefined : findRegion(input.file.replace(/\.[a-z0-9]+$/i, ''));
+    const region = sub?.region?.name ?? named?.name ?? '';
     const issues: Issue[] = input.issues.map((i) => (i.file ? i : { ...i, file: input.file }));
     if (input.error && !issues.some((i) => i.code === input.error!.code)) {
       issues.push({
@@ -189,7 +192,7 @@ export function aggregate(inputs: readonly AggregateInput[], deps: AggregateDeps
       index,
       input,
       region,
-      regionKey: sub?.region?.code ?? `file:${index}`,
+      regionKey: sub?.region?.code ?? named?.code ?? `file:${index}`,
       submitter: sub ? submitterOf(sub) : '',
       issues,
     };

@@ -101,7 +101,9 @@ function inMultipleRegions(
     const regions = distinctRegions(group);
     if (regions.length < 2) continue;
     const [first, ...rest] = group;
-    const names = regions.map((o) => o.region || '（地区未识别）').join('、');
+    // Each unrecognised region is its file's own (never merged with another): named by the file, so two of them
+    // do not read as one region listed twice.
+    const names = regions.map((o) => o.region || `地区未识别的《${o.file}》`).join('、');
     out.push({ occurrences: group, issue: mainIssue(first, rest, { code, severity: CROSS_RULES[code].severity, ...say(first, regions.length, names, group) }) });
   }
   return out;
