@@ -136,16 +136,15 @@ describe('reported at their cells', () => {
     }
   });
 
-  it('hidden data rows: one warning on the table, rows listed, and the rows still read', async () => {
+  it('hidden data rows: one warning per row at its first cell (each row counts it), and the rows still read', async () => {
     const s = await sampleWithTargets();
     const ws = s.wb.getWorksheet(s.sheet) as ExcelJS.Worksheet;
     const hide = [s.rows[1], s.rows[2], s.rows[4]];
     for (const r of hide) ws.getRow(r).hidden = true;
     const r = checkFile(new Uint8Array(await s.wb.xlsx.writeBuffer()), 'hidden.xlsx');
     const found = r.issues.filter((i) => i.code === 'workbook.hidden-rows');
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ severity: 'warning', table: 'targets', sheet: s.sheet, row: hide[0], cell: `A${hide[0]}` });
-    expect(found[0].message).toContain(`有 3 行在原文件中是隐藏行（第 ${hide[0]}-${hide[1]}、${hide[2]} 行）`);
+    expect(found.map((i) => [i.severity, i.table, i.sheet, i.row, i.cell])).toEqual(hide.map((row) => ['warning', 'targets', s.sheet, row, `${s.seqCol}${row}`]));
+    expect(found[0].message).toBe(`表2 服务对象第 ${hide[0]} 行在原文件中是隐藏行，已照常读取并计入汇总；如果是作废或旧的数据，请删除该行后重新报送。`);
     expect(r.submission?.tables.targets?.rows.map((x) => x.row)).toEqual(s.rows);
   });
 

@@ -26,26 +26,30 @@ function runs(rows: readonly number[]): { first: number; last: number }[] {
   return out;
 }
 
-/** One warning per table whose data rows include hidden rows. `label`: how messages name the table (表2 服务对象). */
+/**
+ * One warning per hidden data row, at its first cell: each such row carries its own count in the summary, so a
+ * reviewer filtering rows with issues finds every one. `label`: how messages name the table (表2 服务对象).
+ */
 export function hiddenRowIssues(tables: readonly { located: LocatedTable; label: string; titleEn: string }[], sheets: readonly GridSheet[], file: string): Issue[] {
   const out: Issue[] = [];
   for (const { located: t, label, titleEn } of tables) {
     const hidden = new Set(sheets.find((s) => s.name === t.sheet)?.hiddenRows ?? []);
     if (!hidden.size) continue;
-    const rows = t.rows.map((r) => r.row).filter((r) => hidden.has(r - 1));
-    if (!rows.length) continue;
-    const spans = runs(rows).map((x) => (x.first === x.last ? `${x.first}` : `${x.first}-${x.last}`));
-    out.push({
-      code: 'workbook.hidden-rows',
-      severity: WORKBOOK_RULES['workbook.hidden-rows'].severity,
-      table: t.table,
-      file,
-      sheet: t.sheet,
-      row: rows[0],
-      cell: `${columnLetter(t.c0)}${rows[0]}`,
-      message: `${label}有 ${rows.length} 行在原文件中是隐藏行（第 ${listed(spans, '、')} 行），已照常读取并计入汇总；如果是作废或旧的数据，请删除这些行后重新报送。`,
-      messageEn: `${rows.length} row(s) of the ${titleEn} table are hidden in the file (rows ${listed(spans, ', ')}); they were read and summed like the others. Delete them and resubmit if they are old or void.`,
-    });
+    for (const r of t.rows) {
+      if (!hidden.has(r.row - 1)) continue;
+      const first = Object.values(r.cells).find((c) => c.cell && c.text)?.cell ?? `${columnLetter(t.c0)}${r.row}`;
+      out.push({
+        code: 'workbook.hidden-rows',
+        severity: WORKBOOK_RULES['workbook.hidden-rows'].severity,
+        table: t.table,
+        file,
+        sheet: t.sheet,
+        row: r.row,
+        cell: first,
+        message: `${label}第 ${r.row} 行在原文件中是隐藏行，已照常读取并计入汇总；如果是作废或旧的数据，请删除该行后重新报送。`,
+        messageEn: `Row ${r.row} of the ${titleEn} table is hidden in the file; it was read and summed like the others. Delete it and resubmit if it is old or void.`,
+      });
+    }
   }
   return out;
 }

@@ -37,7 +37,7 @@ export const WORKBOOK_RULES = {
   'workbook.duplicate-table': { severity: 'warning', zh: '同一张表出现两次，第二张（没有数据行）未读入', en: 'The same table twice; the second (no data rows) was not read' },
   'workbook.table-not-merged': { severity: 'error', zh: '同一种表还有一张，其中的数据行未汇总', en: 'Another table of the same kind; its data rows were not merged' },
   'workbook.hidden-sheet': { severity: 'warning', zh: '隐藏工作表中有内容，未读入', en: 'A hidden sheet holds data; it was not read' },
-  'workbook.hidden-rows': { severity: 'warning', zh: '表格中有隐藏行，已照常读取', en: 'Hidden rows in a table; they were read' },
+  'workbook.hidden-rows': { severity: 'warning', zh: '表格中的隐藏行，已照常读取', en: 'A hidden row in a table; it was read' },
   'workbook.formula-no-value': { severity: 'error', zh: '公式没有保存计算结果，读到空值', en: 'Formula saved without its result; read as empty' },
   'workbook.variant-guessed': { severity: 'info', zh: '无法判断版本，按默认版本读取', en: 'Variant could not be told; the default was used' },
   'workbook.region-unknown': { severity: 'warning', zh: '无法判断报送地区', en: 'Region not recognised' },
