@@ -44,6 +44,7 @@ export function jsonFile(r: FileResult) {
       rows: t.rows.map((row) => ({
         row: row.row,
         cells: Object.fromEntries(Object.entries(row.cells).map(([k, c]) => [k, c.text])),
+        ...(row.extras?.length ? { extras: row.extras.map((x) => ({ header: x.header, text: x.text, cell: x.cell })) } : {}),
       })),
     };
   }

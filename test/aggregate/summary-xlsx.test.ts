@@ -9,6 +9,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { aggregate } from '../../src/core/aggregate/aggregate';
 import { ISSUE_COLUMNS, issueRowValues, jointApplicantColumns, jointApplicantRowValues, summaryColumns, summaryRowValues, type CellValue } from '../../src/core/aggregate/columns';
 import type { Summary } from '../../src/core/aggregate/types';
+import { columnLetter } from '../../src/core/grid/types';
 import { TABLE_KEYS, TABLES } from '../../src/core/notice/tables';
 import { SUMMARY_SHEETS, SUMMARY_TABLE_NAMES, writeSummaryWorkbook } from '../../src/xlsx/summary';
 import { deps, fixtureInputs, jointInput, JOINT_APPLICANTS } from './helpers';
@@ -188,7 +189,7 @@ describe('summary workbook', () => {
     const names = [...sheets.values()].flatMap((s) => s.tables.map((t) => t.name)).sort();
     expect(names).toEqual(Object.values(SUMMARY_TABLE_NAMES).sort());
     const agencies = sheets.get(SUMMARY_SHEETS.agencies)!;
-    expect(agencies.tables[0].ref).toBe(`A1:P${summary.rows.agencies.length + 1}`);
+    expect(agencies.tables[0].ref).toBe(`A1:${columnLetter(summaryColumns('agencies').length - 1)}${summary.rows.agencies.length + 1}`);
     const dv = (agencies.xml.dataValidations.dataValidation as Xml[])[0];
     expect(dv).toMatchObject({ type: 'list', sqref: `H2:H${summary.rows.agencies.length + 1}`, formula1: 'List_agencyType' });
     expect(sheets.get(SUMMARY_SHEETS.jointApplicants)!.tables[0].ref).toBe(`A1:${String.fromCharCode(64 + jointColumns.length)}${summary.jointApplicants.length + 1}`);

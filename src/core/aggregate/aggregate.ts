@@ -7,6 +7,7 @@ import { NOTICE } from '../notice/limits';
 import { TABLE_KEYS, type TableKey } from '../notice/tables';
 import type { NormalizedRow } from '../submission/normalized';
 import { findRegion } from '../locate/region';
+import { EXTRAS_KEY, extrasText } from './columns';
 import type { JointApplicantRow, Submission, TableRow } from '../submission/types';
 import { nameKey, normalizeText } from '../text/normalize';
 import { formFieldValue } from '../rules/form';
@@ -214,6 +215,7 @@ export function aggregate(inputs: readonly AggregateInput[], deps: AggregateDeps
         const values: Record<string, string> = {};
         // for…in over a plain record visits the keys Object.entries gives, in the same order, without the pairs.
         for (const k in source.cells) values[k] = source.cells[k].text;
+        if (source.extras?.length) values[EXTRAS_KEY] = extrasText(source.extras);
         const w: RowWork = {
           table,
           fileIndex: f.index,

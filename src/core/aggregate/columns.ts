@@ -57,6 +57,16 @@ const NORMALIZED: Readonly<Record<TableKey, readonly SummaryColumn[]>> = {
   ],
 };
 
+/** The key of the column that keeps a row's other columns (备注 …): SummaryRow.values[EXTRAS_KEY]. */
+export const EXTRAS_KEY = 'extras';
+
+/** "备注：已签订意向协议；联系人2：王五" — each other column as header：text. */
+export function extrasText(extras: readonly { header: string; text: string }[]): string {
+  return extras.map((x) => `${x.header}：${x.text}`).join('；');
+}
+
+const EXTRAS: SummaryColumn = { key: EXTRAS_KEY, header: '其他列（原表中的其他内容）', headerEn: 'Other columns (as in the file)', kind: 'meta', width: 30, text: true };
+
 const META: readonly SummaryColumn[] = [
   { key: 'duplicateOf', header: '重复（首次出现于）', headerEn: 'Duplicate of', kind: 'meta', width: 30, text: false },
   { key: 'issueCount', header: '问题数', headerEn: 'Issues', kind: 'meta', width: 8, text: false, numeric: true },
@@ -73,7 +83,7 @@ export function summaryColumns(table: TableKey): SummaryColumn[] {
     ...(c.vocabulary ? { vocabulary: c.vocabulary } : {}),
     ...(c.kind === 'seq' ? { numeric: true } : {}),
   }));
-  return [...PROVENANCE, ...official, ...NORMALIZED[table], ...META];
+  return [...PROVENANCE, ...official, ...NORMALIZED[table], EXTRAS, ...META];
 }
 
 /** Widths of the 联合申报单位 columns by field key (the notice gives none: the template's). */

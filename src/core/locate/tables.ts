@@ -5,7 +5,7 @@
 import { mergeIndex, rawCell, visibleCell } from '../grid/merges';
 import { columnLetter, type GridCell, type GridSheet } from '../grid/types';
 import { TABLES, TABLE_KEYS, type TableKey } from '../notice/tables';
-import type { RecordCell, TableRow } from '../submission/types';
+import type { ExtraCell, RecordCell, TableRow } from '../submission/types';
 import { isEllipsis, isFooter, isHint, isPersonHalfHeader, isPhoneHalfHeader, isSubHeader, isTotal, matchHeader, matchHeaderIfStable, MOST_COLUMNS_PER_CELL, parseTitle, type ColumnMatch, type TitleInfo } from './text';
 
 export type SkipReason = 'blank' | 'ellipsis' | 'hint' | 'total' | 'seq-only' | 'note';
@@ -397,6 +397,16 @@ export function readTableRows(sheet: GridSheet, loc: Omit<LocatedTable, 'rows' |
     blankRun = 0;
   };
 
+  // Columns inside the header's span that are no column of the table (备注, 联系人2 …), with their header text:
+  // their cells are carried with the row (TableRow.extras) so the summary loses nothing the file held.
+  const mapped = new Set(allCols);
+  const extraCols: { col: number; header: string }[] = [];
+  for (let c = loc.c0; c <= loc.c1; c++) {
+    if (mapped.has(c)) continue;
+    const header = [...new Set(loc.headerRows.map((hr) => text(visibleCell(sheet, hr, c).cell)).filter(Boolean))].join(' / ');
+    if (header) extraCols.push({ col: c, header });
+  }
+
   for (let r = headerEnd + 1; r <= maxRow; r++) {
     const v = view(r);
     if (v.nonEmpty === 0) {
@@ -460,7 +470,12 @@ export function readTableRows(sheet: GridSheet, loc: Omit<LocatedTable, 'rows' |
         cells[colKeys[i]] = recordCell(t, address(first.row, first.col), raw);
       }
     }
-    rows.push({ row: r + 1, cells });
+    const extras: ExtraCell[] = [];
+    for (const x of extraCols) {
+      const t = text(rawCell(sheet, r, x.col));
+      if (t) extras.push({ header: x.header, text: t, cell: address(r, x.col) });
+    }
+    rows.push(extras.length ? { row: r + 1, cells, extras } : { row: r + 1, cells });
     lastRow = r;
   }
   return { rows, skipped, lastRow };

@@ -20,6 +20,15 @@ export interface TableRow {
   readonly row: number;
   /** Cells keyed by the stable column key (`seq`, `name`, `contact` …); a missing key is an empty cell. */
   readonly cells: Readonly<Record<string, RecordCell>>;
+  /** Non-empty cells of the table's other headed columns (备注 …), in column order: kept, never validated. */
+  readonly extras?: readonly ExtraCell[];
+}
+
+export interface ExtraCell {
+  /** The column's header as written. */
+  readonly header: string;
+  readonly text: string;
+  readonly cell: string;
 }
 
 export interface TableData {
