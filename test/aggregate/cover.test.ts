@@ -38,6 +38,13 @@ test('three files for one region: the third file\'s warning counts all three', (
   expect(dup.map((i) => i.file)).toEqual(['辽宁-2.xlsx', '辽宁-3.xlsx']);
   expect(dup[0].message).toContain('两份的行都已汇总');
   expect(dup[1].message).toContain('3份的行都已汇总');
+  // Like every cross-submission finding, each warning counts on every file it names: the first file is no 通过.
+  // (Here the same 甲公司 in one region raises no enterprise warning, so the counts are the region warnings alone.)
+  expect(s.files.map((f) => [f.file, f.issueCounts.warning, f.status])).toEqual([
+    ['辽宁-1.xlsx', 2, 'warnings'],
+    ['辽宁-2.xlsx', 2, 'warnings'],
+    ['辽宁-3.xlsx', 1, 'warnings'],
+  ]);
 });
 
 test('the files block shows — for a table the file does not have (the makeSubmission file has only 服务对象), its rows where it has one', () => {

@@ -61,7 +61,14 @@ test('validate reads every sample with the manifest region, variant and exactly 
       const want = m.tables[t];
       if (!want) continue;
       const rows = want.dataRows.map((r) => ({ row: r.row, cells: asReaderCells(r.cells, want.columns, t) }));
-      expect({ file: m.file, t, rows: f.tables[t].rows }).toEqual({ file: m.file, t, rows });
+      const got = f.tables[t].rows as { row: number; cells: Record<string, string>; extras?: { header: string; text: string }[] }[];
+      expect({ file: m.file, t, rows: got.map((r) => ({ row: r.row, cells: r.cells })) }).toEqual({ file: m.file, t, rows });
+      // The 备注 column the generator adds to some layouts comes back as each row's extras, value for value.
+      expect({ file: m.file, t, extras: got.map((r) => (r.extras ?? []).map((x) => [x.header, x.text])) }).toEqual({
+        file: m.file,
+        t,
+        extras: want.dataRows.map((r) => (r.cells.remarks ? [['备注', r.cells.remarks]] : [])),
+      });
     }
   }
 });

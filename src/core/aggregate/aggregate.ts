@@ -324,7 +324,8 @@ export function aggregate(inputs: readonly AggregateInput[], deps: AggregateDeps
     .map((f) => ({ fileIndex: f.index, file: f.input.file, region: f.region, regionKey: f.regionKey, variant: f.input.submission!.variant, submitter: f.submitter }));
   const regionIssues = duplicateRegions(fileOccurrences);
 
-  // Cross issues count on every row and file they point at.
+  // Cross issues count on every row and file they point at (listed once in 问题清单, under the first of them: the
+  // files' counts may therefore add up to more than the total).
   const crossByFile = files.map(() => [] as Issue[]);
   for (const { issue, occurrences } of findings) {
     const touchedFiles = new Set<number>();
@@ -337,7 +338,7 @@ export function aggregate(inputs: readonly AggregateInput[], deps: AggregateDeps
     }
     for (const fi of touchedFiles) crossByFile[fi].push(issue);
   }
-  for (const { issue, fileIndex } of regionIssues) crossByFile[fileIndex].push(issue);
+  for (const { issue, fileIndex, earlier } of regionIssues) for (const fi of [fileIndex, ...earlier]) crossByFile[fi].push(issue);
   const crossIssues = [...findings.map((x) => x.issue), ...regionIssues.map((x) => x.issue)].sort(compareIssues);
 
   // Files.

@@ -196,15 +196,18 @@ function sameSubmitterSlot(a: FileOccurrence, b: FileOccurrence): boolean {
   return !ka || !kb || ka === kb;
 }
 
-/** Two files for the same region (and the same submitter slot): a warning on every later file. */
-export function duplicateRegions(files: readonly FileOccurrence[]): { issue: Issue; fileIndex: number }[] {
-  const out: { issue: Issue; fileIndex: number }[] = [];
+/**
+ * Two files for the same region (and the same submitter slot): a warning on every later file, naming the earlier
+ * ones (`earlier`: their indexes, so the warning counts on them too, as other cross-submission findings do).
+ */
+export function duplicateRegions(files: readonly FileOccurrence[]): { issue: Issue; fileIndex: number; earlier: number[] }[] {
+  const out: { issue: Issue; fileIndex: number; earlier: number[] }[] = [];
   const known = files.filter((f) => !f.regionKey.startsWith('file:'));
   known.forEach((f, i) => {
     const earlier = known.slice(0, i).filter((e) => sameSubmitterSlot(e, f));
     if (earlier.length === 0) return;
     const names = earlier.map((e) => `《${e.file}》`).join('、');
-    out.push({ fileIndex: f.fileIndex, issue: {
+    out.push({ fileIndex: f.fileIndex, earlier: earlier.map((e) => e.fileIndex), issue: {
       code: CROSS_CODES.duplicateRegion,
       severity: CROSS_RULES[CROSS_CODES.duplicateRegion].severity,
       table: 'workbook',
