@@ -119,6 +119,19 @@ function cellsOf(summary: Summary, options: { pivot?: boolean } = {}): number {
   return totalCells(planSummary(summary, options).blocks);
 }
 
+
+/** The bundled sample submissions, read as the CLI reads them. */
+function sampleInputs(): AggregateInput[] {
+  const dir = resolve(__dirname, '../samples/submissions');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.xlsx'))
+    .sort()
+    .map((file) => {
+      const r = checkFile(readFileSync(join(dir, file)), file);
+      return { file, submission: r.submission, issues: r.issues };
+    });
+}
+
 describe('writeSummary', () => {
   let summary: Summary;
   beforeAll(() => {
@@ -316,15 +329,7 @@ describe('writeSummary', () => {
   });
 
   test('联合申报单位 of the 附件3 samples: a table with provenance, codes written as text, frozen header, widths', async () => {
-    const dir = resolve(__dirname, '../samples/submissions');
-    const inputs: AggregateInput[] = readdirSync(dir)
-      .filter((f) => f.endsWith('.xlsx'))
-      .sort()
-      .map((file) => {
-        const r = checkFile(readFileSync(join(dir, file)), file);
-        return { file, submission: r.submission, issues: r.issues };
-      });
-    const s = aggregate(inputs, deps);
+    const s = aggregate(sampleInputs(), deps);
     expect(s.jointApplicants).toHaveLength(6);
     const { context, asExcel } = createExcelDouble();
     await writeSummary(asExcel, s, { requirements: ok });
@@ -480,15 +485,7 @@ describe('writeSummary: the PivotTable counts what 统计 counts', () => {
   });
 
   test('the 12 samples (辽宁省 sent an updated file, enterprises listed by two regions): the PivotTable equals 统计 cell by cell', async () => {
-    const dir = resolve(__dirname, '../samples/submissions');
-    const inputs: AggregateInput[] = readdirSync(dir)
-      .filter((f) => f.endsWith('.xlsx'))
-      .sort()
-      .map((file) => {
-        const r = checkFile(readFileSync(join(dir, file)), file);
-        return { file, submission: r.submission, issues: r.issues };
-      });
-    const s = aggregate(inputs, deps);
+    const s = aggregate(sampleInputs(), deps);
     expect(duplicateTexts(s)).toHaveLength(12);
     const { context, asExcel } = createExcelDouble();
     const result = await writeSummary(asExcel, s, { requirements: ok });
