@@ -3,6 +3,7 @@
  * Both read the Summary only, so what the terminal says is what the workbook's cover says.
  */
 import { tableLabel } from '../core/aggregate/columns';
+import { NOT_MERGED_WHERE } from '../core/aggregate/report';
 import { FILE_STATUS_LABELS, SUMMARY_TABLE_KEYS, type Summary, type SummaryFile, type SummaryTableKey } from '../core/aggregate/types';
 import { countBySeverity, SEVERITIES, type Issue, type Severity } from '../core/issues';
 import { ruleSpec } from '../core/rules/titles';
@@ -61,8 +62,8 @@ function reconciliationLines(summary: Summary, nameWidth: number): string[] {
     out.push(`  ${BAD} 但有 ${r.unreadable} 个文件无法读取，其中的行都不在汇总中（见上方文件列表）。${r.unreadable} file(s) could not be read; none of their rows is in the summary.`);
   }
   if (notMerged) {
-    out.push(`  ${BAD} 但另有 ${notMerged} 行在文件的第二张同种表中，未汇总（workbook.table-not-merged）：${notMerged} more row(s) sit in a second table of a kind and were NOT merged:`);
-    for (const u of r.notMerged) out.push(`      ${u.file}：工作表“${u.sheet}”第 ${u.headerRow} 行的${tableLabel(u.table)}表，${u.rows} 行`);
+    out.push(`  ${BAD} 但另有 ${notMerged} 行在隐藏工作表或文件的第二张同种表中，未汇总（见问题清单）：${notMerged} more row(s) on hidden sheets or in a second table of a kind were NOT merged:`);
+    for (const u of r.notMerged) out.push(`      ${u.file}：${NOT_MERGED_WHERE[u.reason](u.sheet, u.headerRow)}（${tableLabel(u.table)}），${u.rows} 行`);
   }
   return out;
 }
@@ -141,7 +142,7 @@ export function jsonReport(summary: Summary, inputs: Pick<ExpandedInputs, 'skipp
       totals: r.totals as Record<SummaryTableKey, { read: number; inSummary: number }>,
       complete: r.complete,
       unreadable: r.unreadable,
-      notMerged: r.notMerged.map((u) => ({ file: u.file, fileIndex: u.fileIndex, table: u.table, sheet: u.sheet, headerRow: u.headerRow, rows: u.rows })),
+      notMerged: r.notMerged.map((u) => ({ reason: u.reason, file: u.file, fileIndex: u.fileIndex, table: u.table, sheet: u.sheet, headerRow: u.headerRow, rows: u.rows })),
     },
     issueCounts: countBySeverity(summary.issues),
     crossIssues: summary.crossIssues.map((i) => ({ ...jsonIssue(i), file: i.file ?? null, related: i.related ?? [] })),

@@ -353,9 +353,12 @@ describe('writeSummary', () => {
       expect(sheet.formatsAt(`${L}:${L}`).columnWidth).toBe(charsToPoints(c.width));
     });
     expect(sheet.formatsAt(`A1:${last}1`)['font.bold']).toBe(true);
-    // The reconciliation on the cover counts them: its last 合计 line.
-    const end = Number(book.table('PT_Reconciliation')!.address.split(':')[1].replace(/[A-Z]+/, ''));
-    expect(book.sheet('说明')!.getRange(`A${end}:E${end}`).values).toEqual([['合计', '联合申报单位', 6, 6, '一致']]);
+    // The reconciliation on the cover counts them: its 合计 line for 联合申报单位 (after it come rows not merged, such
+    // as the 四川 sample's hidden old sheet).
+    const [start, end] = book.table('PT_Reconciliation')!.address.split(':').map((a) => Number(a.replace(/[A-Z]+/, '')));
+    const lines = book.sheet('说明')!.getRange(`A${start}:E${end}`).values;
+    expect(lines).toContainEqual(['合计', '联合申报单位', 6, 6, '一致']);
+    expect(lines[lines.length - 1]).toEqual(['四川省附件2表格（修改版）.xlsx', '服务对象（隐藏工作表“旧版（勿用）”第 2 行的表）', 3, 0, '未汇总']);
   });
 
   test('mask hides mobiles and e-mails in every cell', async () => {

@@ -51,21 +51,21 @@ describe('a second table of a kind with data rows', () => {
     expect(found[0].message).toBe(
       '工作表“服务对象（第二批）”第 2 行又有一张服务对象表，其中 3 行数据没有汇总（每个文件每种表只读一张，已读取工作表“服务对象（第一批）”第 2 行的那张）。请把这些行移入工作表“服务对象（第一批）”第 2 行的表中后重新报送；如是重复或作废的数据，请删除。',
     );
-    expect(result.submission?.unmerged).toEqual([{ table: 'targets', sheet: '服务对象（第二批）', headerRow: 2, rows: 3 }]);
+    expect(result.submission?.unmerged).toEqual([{ reason: 'second-table', table: 'targets', sheet: '服务对象（第二批）', headerRow: 2, rows: 3 }]);
     expect(result.submission?.tables.targets?.rows).toHaveLength(2);
   });
 
   test('the reconciliation counts them, and no display says nothing is missing', () => {
     const summary = summarise([result]);
     expect(summary.reconciliation.balanced).toBe(true);
-    expect(summary.reconciliation.notMerged).toEqual([{ fileIndex: 0, file: '内蒙古自治区-附件2.xlsx', table: 'targets', sheet: '服务对象（第二批）', headerRow: 2, rows: 3 }]);
-    expect(reconciliationStatus(summary)).toContain('但另有 3 行在文件的第二张同种表中，未汇总');
-    expect(reconciliationBlock(summary).rows).toContainEqual(['内蒙古自治区-附件2.xlsx', '服务对象（工作表“服务对象（第二批）”第 2 行的第二张表）', 3, 0, '未汇总']);
+    expect(summary.reconciliation.notMerged).toEqual([{ reason: 'second-table', fileIndex: 0, file: '内蒙古自治区-附件2.xlsx', table: 'targets', sheet: '服务对象（第二批）', headerRow: 2, rows: 3 }]);
+    expect(reconciliationStatus(summary)).toContain('但另有 3 行在隐藏工作表或文件的第二张同种表中，未汇总');
+    expect(reconciliationBlock(summary).rows).toContainEqual(['内蒙古自治区-附件2.xlsx', '服务对象（工作表“服务对象（第二批）”第 2 行的第二张同种表）', 3, 0, '未汇总']);
     const text = humanReport(summary, { skipped: [] }, undefined);
     expect(text).not.toContain('没有遗漏');
-    expect(text).toContain('✗ 但另有 3 行在文件的第二张同种表中，未汇总');
-    expect(text).toContain('内蒙古自治区-附件2.xlsx：工作表“服务对象（第二批）”第 2 行的服务对象表，3 行');
-    expect(jsonReport(summary, { skipped: [] }, undefined).reconciliation.notMerged).toEqual([{ file: '内蒙古自治区-附件2.xlsx', fileIndex: 0, table: 'targets', sheet: '服务对象（第二批）', headerRow: 2, rows: 3 }]);
+    expect(text).toContain('✗ 但另有 3 行在隐藏工作表或文件的第二张同种表中，未汇总');
+    expect(text).toContain('内蒙古自治区-附件2.xlsx：工作表“服务对象（第二批）”第 2 行的第二张同种表（服务对象），3 行');
+    expect(jsonReport(summary, { skipped: [] }, undefined).reconciliation.notMerged).toEqual([{ reason: 'second-table', file: '内蒙古自治区-附件2.xlsx', fileIndex: 0, table: 'targets', sheet: '服务对象（第二批）', headerRow: 2, rows: 3 }]);
   });
 });
 
@@ -92,4 +92,41 @@ test('an unreadable file: the rows read are all in, but no display says nothing 
   // And with every file read: complete.
   const all = summarise([good]);
   expect([all.reconciliation.complete, reconciliationStatus(all)]).toEqual([true, '全部一致：读取行数 = 汇总行数 (balanced)']);
+});
+
+describe('other rows not in the summary', () => {
+  test('a table on a hidden sheet: its rows are counted as not merged (the reconciliation is not complete)', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await book(0)) as unknown as ExcelJS.Buffer);
+    const old = wb.addWorksheet('服务对象（补报）', { state: 'hidden' });
+    old.addRow(['表2 服务对象基本情况']);
+    old.addRow(T);
+    for (let i = 0; i < 5; i++) old.addRow([i + 1, `补报企业${i}有限公司`, '车联网', '王五', `1391234567${i} w${i}@qq.com`]);
+    const r = checkFile(new Uint8Array(await wb.xlsx.writeBuffer()), '广西壮族自治区-附件2.xlsx');
+    expect(r.submission?.unmerged).toEqual([{ reason: 'hidden-sheet', table: 'targets', sheet: '服务对象（补报）', headerRow: 2, rows: 5 }]);
+    const summary = summarise([r]);
+    expect([summary.reconciliation.balanced, summary.reconciliation.complete]).toEqual([true, false]);
+    expect(humanReport(summary, { skipped: [] }, undefined)).toContain('广西壮族自治区-附件2.xlsx：隐藏工作表“服务对象（补报）”第 2 行的表（服务对象），5 行');
+    expect(reconciliationBlock(summary).rows).toContainEqual(['广西壮族自治区-附件2.xlsx', '服务对象（隐藏工作表“服务对象（补报）”第 2 行的表）', 5, 0, '未汇总']);
+  });
+
+  test('an empty template table above the filled-in one: the one with data is read, the empty one only noted', async () => {
+    const wb = new ExcelJS.Workbook();
+    const put = (name: string, title: string, header: string[], rows: (string | number)[][]) => {
+      const ws = wb.addWorksheet(name);
+      ws.addRow([title]);
+      ws.addRow(header);
+      for (const r of rows) ws.addRow(r);
+    };
+    put('服务机构', '表1 服务机构基本情况', A, [[1, '鼎安财产保险股份有限公司', '保险公司', '张伟 13812345678', '是，牵头单位']]);
+    put('服务对象', '表2 服务对象基本情况', T, [[1], ['…']]);
+    put('服务对象（填报）', '表2 服务对象基本情况', T, [1, 2].map((i) => [i, `企业${i}科技有限公司`, '工业互联网', `联系人${i}`, `1381234560${i} u${i}@qq.com`]));
+    put('服务方案', '表3 服务方案基本情况', S, [[1, '制造业网络安全保险服务方案', '企业类', '工业互联网', '周杰', '15112345678 zhoujie@163.com']]);
+    const r = checkFile(new Uint8Array(await wb.xlsx.writeBuffer()), '浙江省-附件2.xlsx');
+    expect(r.submission?.tables.targets?.sheet).toBe('服务对象（填报）');
+    expect(r.submission?.tables.targets?.rows).toHaveLength(2);
+    expect(r.submission?.unmerged).toBeUndefined();
+    expect(r.issues.filter((i) => i.code.startsWith('workbook.')).map((i) => [i.code, i.sheet])).toEqual([['workbook.duplicate-table', '服务对象']]);
+  });
+
 });

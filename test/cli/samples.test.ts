@@ -104,7 +104,10 @@ test('aggregate: the 附件3 samples\' 联合申报单位 (3 each) reconciled, p
   });
   expect(human.stdout.split('\n').find((l) => l.includes('合计 total'))!.trimEnd().endsWith('6 → 6 ✓')).toBe(true);
   const read = TABLE_KEYS.reduce((n, t) => n + out.reconciliation.totals[t].read, 0) + 6;
-  expect(human.stdout).toContain(`全部一致：读取 ${read} 行 = 汇总 ${read} 行`);
+  // Every row read is in; the 四川 sample's hidden old sheet (3 rows of 服务对象) is not, and the report says so.
+  expect(human.stdout).toContain(`✓ 读取的行都已汇总：读取 ${read} 行 = 汇总 ${read} 行`);
+  expect(human.stdout).not.toContain('没有遗漏');
+  expect(human.stdout).toMatch(/四川省附件2表格（修改版）\.xlsx：隐藏工作表“[^”]+”第 \d+ 行的表（服务对象），3 行/);
 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(join(tmp.dir, 'human.xlsx'));

@@ -52,7 +52,7 @@ test('aggregate the samples: exit 1, one JSON object on stdout, nothing on stder
 test('--exit-zero (the demo): exit 0 with the reconciliation printed', () => {
   const r = cli('aggregate', SAMPLE_SUBMISSIONS, '-o', join(tmp.dir, 'demo.xlsx'), '--exit-zero');
   expect(r.status).toBe(0);
-  expect(r.stdout).toContain('✓ 全部一致');
+  expect(r.stdout).toContain('✓ 读取的行都已汇总');
   expect(r.stderr).toContain('--exit-zero');
 });
 

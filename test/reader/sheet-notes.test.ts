@@ -148,7 +148,7 @@ describe('reported at their cells', () => {
     expect(r.submission?.tables.targets?.rows.map((x) => x.row)).toEqual(s.rows);
   });
 
-  it('formulas saved without results: one error per column naming the cells and the formula; Excel-saved results are fine', async () => {
+  it('formulas saved without results: one error per cell with its formula (each row counts it); Excel-saved results are fine', async () => {
     const s = await sampleWithTargets();
     const ws = s.wb.getWorksheet(s.sheet) as ExcelJS.Worksheet;
     const offset = s.rows[0] - 1;
@@ -157,13 +157,9 @@ describe('reported at their cells', () => {
     ws.getCell(`${s.seqCol}${s.rows[0]}`).value = { formula: `ROW()-${offset}`, result: 1, date1904: false } as ExcelJS.CellFormulaValue;
     const r = checkFile(new Uint8Array(await s.wb.xlsx.writeBuffer()), 'formulas.xlsx');
     const found = r.issues.filter((i) => i.code === 'workbook.formula-no-value');
-    expect(found).toHaveLength(1);
+    expect(found.map((i) => [i.severity, i.table, i.column, i.sheet, i.row, i.cell])).toEqual(s.rows.slice(1).map((row) => ['error', 'targets', 'seq', s.sheet, row, `${s.seqCol}${row}`]));
     const first = s.rows[1];
-    const last = s.rows[s.rows.length - 1];
-    expect(found[0]).toMatchObject({ severity: 'error', table: 'targets', column: 'seq', sheet: s.sheet, row: first, cell: `${s.seqCol}${first}` });
-    expect(found[0].message).toBe(
-      `工作表“${s.sheet}”${s.seqCol} 列有 ${s.rows.length - 1} 个公式单元格（${s.seqCol}${first}:${s.seqCol}${last}）在文件中没有保存计算结果（如 ${s.seqCol}${first} 的 =ROW()-${offset}），本工具读到的是空值。文件可能由程序生成：请用 Excel 或 WPS 打开、保存后重新报送。`,
-    );
+    expect(found[0].message).toBe(`工作表“${s.sheet}”${s.seqCol}${first} 的公式 =ROW()-${offset} 在文件中没有保存计算结果，本工具读到的是空值。文件可能由程序生成：请用 Excel 或 WPS 打开、保存后重新报送。`);
     // The cell saved with its result reads as that result.
     expect(r.submission?.tables.targets?.rows[0].cells.seq?.text).toBe('1');
     // The file's missing results are said once, not again as an empty 序号 in every row.
@@ -191,5 +187,22 @@ describe('reported at their cells', () => {
     const grid = readWorkbookGrid(minimalXlsx(sheetXml('<row r="1" hidden="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row><row r="2"><c r="B2"><f>A1</f></c></row>')), 'm.xlsx');
     expect(grid.sheets[0]).toMatchObject({ hiddenRows: [0], uncachedFormulas: [{ row: 1, col: 1, formula: 'A1' }] });
     expect(grid.sheets[0].rows[1]?.[1]).toEqual({ text: '', type: 'formula', formula: 'A1' });
+  });
+});
+
+describe('hidden 联合申报单位 rows', () => {
+  it('each hidden joint applicant row is read and warned at its cell, under 联合申报单位', async () => {
+    const name = readdirSync(SAMPLE_SUBMISSIONS).find((n) => n.includes('附件3') && n.endsWith('.xlsx')) as string;
+    const bytes = new Uint8Array(readFileSync(join(SAMPLE_SUBMISSIONS, name)));
+    const joint = checkFile(bytes, name).submission?.jointApplicants ?? [];
+    expect(joint.length).toBeGreaterThan(1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    (wb.getWorksheet(joint[1].sheet) as ExcelJS.Worksheet).getRow(joint[1].row).hidden = true;
+    const r = checkFile(new Uint8Array(await wb.xlsx.writeBuffer()), name);
+    expect(r.submission?.jointApplicants).toHaveLength(joint.length);
+    const found = r.issues.filter((i) => i.code === 'workbook.hidden-rows');
+    expect(found.map((i) => [i.table, i.sheet, i.row, i.cell])).toEqual([['jointApplicants', joint[1].sheet, joint[1].row, joint[1].cells.name?.cell]]);
+    expect(found[0].message).toContain(`联合申报单位第 ${joint[1].row} 行在原文件中是隐藏行`);
   });
 });

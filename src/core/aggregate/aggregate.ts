@@ -432,7 +432,7 @@ export function reconcile(
     if (!lines.some((l) => l.fileIndex === Number(fi) && l.table === table)) stray += n;
   }
   const notMerged: NotMergedLine[] = inputs.flatMap((input, index) =>
-    (input.submission?.unmerged ?? []).map((u) => ({ fileIndex: index, file: files[index].file, table: u.table, sheet: u.sheet, headerRow: u.headerRow, rows: u.rows })),
+    (input.submission?.unmerged ?? []).map((u) => ({ reason: u.reason, fileIndex: index, file: files[index].file, table: u.table, sheet: u.sheet, headerRow: u.headerRow, rows: u.rows })),
   );
   const balanced = stray === 0 && lines.every((l) => l.balanced);
   const unreadable = inputs.filter((i) => !i.submission).length;

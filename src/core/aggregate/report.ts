@@ -6,7 +6,7 @@ import { countBySeverity } from '../issues';
 import { NOTICE } from '../notice/limits';
 import { TABLE_KEYS, TABLES, type TableKey } from '../notice/tables';
 import { tableLabel, type CellValue } from './columns';
-import { FILE_STATUS_LABELS, SUMMARY_TABLE_KEYS, type CrossTab, type Summary } from './types';
+import { FILE_STATUS_LABELS, SUMMARY_TABLE_KEYS, type CrossTab, type NotMergedLine, type Summary } from './types';
 import { UNKNOWN_REGION } from './stats';
 
 export interface ReportBlock {
@@ -46,6 +46,12 @@ export function filesBlock(summary: Summary): ReportBlock {
   };
 }
 
+/** Where rows not merged sit, as the cover and the CLI say it. */
+export const NOT_MERGED_WHERE: Readonly<Record<NotMergedLine['reason'], (sheet: string, headerRow: number) => string>> = {
+  'second-table': (sheet, row) => `工作表“${sheet}”第 ${row} 行的第二张同种表`,
+  'hidden-sheet': (sheet, row) => `隐藏工作表“${sheet}”第 ${row} 行的表`,
+};
+
 /** The cover's one-line verdict: balanced or not, and any rows left in a second table of a kind. */
 export function reconciliationStatus(summary: Summary): string {
   const r = summary.reconciliation;
@@ -54,9 +60,9 @@ export function reconciliationStatus(summary: Summary): string {
   if (r.complete) return '全部一致：读取行数 = 汇总行数 (balanced)';
   const missing = [
     r.unreadable ? `${r.unreadable} 个文件无法读取，其中的行都不在汇总中（见文件列表）` : '',
-    notMerged ? `另有 ${notMerged} 行在文件的第二张同种表中，未汇总（见下表和问题清单）` : '',
+    notMerged ? `另有 ${notMerged} 行在隐藏工作表或文件的第二张同种表中，未汇总（见下表和问题清单）` : '',
   ].filter(Boolean);
-  const missingEn = [r.unreadable ? `${r.unreadable} file(s) unreadable` : '', notMerged ? `${notMerged} row(s) in a second table of a kind not merged` : ''].filter(Boolean);
+  const missingEn = [r.unreadable ? `${r.unreadable} file(s) unreadable` : '', notMerged ? `${notMerged} row(s) on hidden sheets or in a second table of a kind not merged` : ''].filter(Boolean);
   return `读取的行都已汇总（读取行数 = 汇总行数）；但${missing.join('；')}。Rows read are all in the summary, but ${missingEn.join(' and ')}.`;
 }
 
@@ -67,7 +73,7 @@ export function reconciliationBlock(summary: Summary): ReportBlock {
     rows.push(['合计', tableLabel(t), r.totals[t].read, r.totals[t].inSummary, r.totals[t].read === r.totals[t].inSummary ? '一致' : '不一致']);
   }
   // Rows in a second table of a kind: found, not read into the summary; listed so the count shows them.
-  for (const u of r.notMerged) rows.push([u.file, `${tableLabel(u.table)}（工作表“${u.sheet}”第 ${u.headerRow} 行的第二张表）`, u.rows, 0, '未汇总']);
+  for (const u of r.notMerged) rows.push([u.file, `${tableLabel(u.table)}（${NOT_MERGED_WHERE[u.reason](u.sheet, u.headerRow)}）`, u.rows, 0, '未汇总']);
   return {
     key: 'reconciliation',
     title: `行数核对：读取行数 = 汇总行数（${!r.balanced ? '存在不一致' : r.complete ? '全部一致' : '读取的行都已汇总；有未读取的文件或未汇总的行'}）`,

@@ -134,6 +134,7 @@ export interface Reconciliation {
 }
 
 export interface NotMergedLine {
+  readonly reason: 'second-table' | 'hidden-sheet';
   readonly fileIndex: number;
   readonly file: string;
   readonly table: TableKey;

@@ -15,7 +15,7 @@ import { WORKBOOK_RULES, type WorkbookRuleCode } from '../rules/other-codes';
 import { normalizeText } from '../text/normalize';
 import { extractForm, type Rect } from './form';
 import { extractJointApplicants } from './joint';
-import { hiddenRowIssues, skippedRowIssues, uncachedFormulaIssues } from './notes';
+import { hiddenJointRowIssues, hiddenRowIssues, skippedRowIssues, uncachedFormulaIssues } from './notes';
 import { findRegion, looksLikeAuthority } from './region';
 import { columnLetters, locateTablesInSheet, type LocatedTable } from './tables';
 
@@ -148,7 +148,14 @@ export function locateSubmission(grid: GridWorkbook): LocateResult {
   const tables: Partial<Record<TableKey, TableData>> = {};
   const chosen = new Map<TableKey, LocatedTable>();
   const unmerged: UnmergedTable[] = [];
+  // The table read for each kind: the first with data rows (an empty template table above the filled-in one does
+  // not win), else the first.
+  const readFirst = new Map<TableKey, LocatedTable>();
+  for (const t of visible) if (!readFirst.has(t.table) && t.rows.length > 0) readFirst.set(t.table, t);
+  for (const t of visible) if (!readFirst.has(t.table)) readFirst.set(t.table, t);
+  for (const t of [...readFirst.values()]) chosen.set(t.table, t);
   for (const t of visible) {
+    if (readFirst.get(t.table) === t) continue;
     const prev = chosen.get(t.table);
     if (prev) {
       const at = { sheet: t.sheet, row: t.headerRows[0] + 1, cell: `${columnLetter(t.c0)}${t.headerRows[0] + 1}` };
@@ -157,16 +164,14 @@ export function locateSubmission(grid: GridWorkbook): LocateResult {
       const name = TABLES[t.table].shortName;
       if (t.rows.length > 0) {
         // Merging would mix two sheets' rows and 序号 runs in one table; the rows are counted and said instead.
-        unmerged.push({ table: t.table, sheet: t.sheet, headerRow: t.headerRows[0] + 1, rows: t.rows.length });
+        unmerged.push({ reason: 'second-table', table: t.table, sheet: t.sheet, headerRow: t.headerRows[0] + 1, rows: t.rows.length });
         issues.push(
           issue('workbook.table-not-merged', `${here}又有一张${name}表，其中 ${t.rows.length} 行数据没有汇总（每个文件每种表只读一张，已读取${first}的那张）。请把这些行移入${first}的表中后重新报送；如是重复或作废的数据，请删除。`, `A second ${TABLES[t.table].titleEn} table on sheet "${t.sheet}" row ${t.headerRows[0] + 1} holds ${t.rows.length} data row(s) that were NOT merged (one table of each kind is read: the one on sheet "${prev.sheet}" row ${prev.headerRows[0] + 1}). Move them into that table and resubmit, or delete them if they are duplicates.`, at),
         );
       } else {
         issues.push(issue('workbook.duplicate-table', `${here}又有一张${name}表（没有数据行），未读入；已读取${first}的那张。`, `A second ${TABLES[t.table].titleEn} table on sheet "${t.sheet}" row ${t.headerRows[0] + 1} (no data rows) was not read; the one on sheet "${prev.sheet}" row ${prev.headerRows[0] + 1} was.`, at));
       }
-      continue;
     }
-    chosen.set(t.table, t);
   }
   for (const key of TABLE_KEYS) {
     const t = chosen.get(key);
@@ -194,6 +199,7 @@ export function locateSubmission(grid: GridWorkbook): LocateResult {
     return t ? [{ located: t, label: tableLabel(t, variant), titleEn: TABLES[k].titleEn }] : [];
   });
   issues.push(...hiddenRowIssues(chosenTables, grid.sheets, file), ...uncachedFormulaIssues(grid.sheets, [...chosen.values()], file), ...skippedRowIssues(chosenTables, file));
+  if (joint && variant === '附件3') issues.push(...hiddenJointRowIssues(joint.rows, grid.sheets, file));
 
   // Hidden sheets: say what they hold; a very-hidden lists sheet is ours and silent.
   for (const s of grid.sheets) {
@@ -202,6 +208,8 @@ export function locateSubmission(grid: GridWorkbook): LocateResult {
     if (s.veryHidden && isListsOnly(held)) continue;
     const cells = nonEmptyCells(s);
     if (!held.length && cells === 0) continue;
+    // Their data rows are not in the summary: counted for the reconciliation, as a second table's are.
+    for (const t of held) if (t.rows.length > 0) unmerged.push({ reason: 'hidden-sheet', table: t.table, sheet: t.sheet, headerRow: t.headerRows[0] + 1, rows: t.rows.length });
     const what = held.length ? held.map((t) => `${tableLabel(t, variant)} ${t.rows.length} 行`).join('、') : `${cells} 个非空单元格，无可识别的表格`;
     const whatEn = held.length ? held.map((t) => `a "${TABLES[t.table].titleEn}" table of ${t.rows.length} rows`).join(', ') : `${cells} non-empty cells, no table`;
     issues.push(

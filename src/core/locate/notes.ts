@@ -6,6 +6,7 @@
 import { columnLetter, type GridSheet } from '../grid/types';
 import type { Issue } from '../issues';
 import { WORKBOOK_RULES } from '../rules/other-codes';
+import type { JointApplicantRow } from '../submission/types';
 import type { LocatedTable, SkipReason } from './tables';
 
 /** How many rows or ranges a message names before it says "…等 N 个". */
@@ -13,17 +14,6 @@ const LISTED = 8;
 
 function listed(items: readonly string[], sep: string): string {
   return items.length <= LISTED ? items.join(sep) : `${items.slice(0, LISTED).join(sep)}${sep}…`;
-}
-
-/** 1-based rows as runs: [3,4,5,9] → ["3-5", "9"]. */
-function runs(rows: readonly number[]): { first: number; last: number }[] {
-  const out: { first: number; last: number }[] = [];
-  for (const r of rows) {
-    const prev = out[out.length - 1];
-    if (prev && r === prev.last + 1) prev.last = r;
-    else out.push({ first: r, last: r });
-  }
-  return out;
 }
 
 /**
@@ -54,29 +44,42 @@ export function hiddenRowIssues(tables: readonly { located: LocatedTable; label:
   return out;
 }
 
+/** The same, for the 联合申报单位 rows of 附件3's 基本信息. */
+export function hiddenJointRowIssues(rows: readonly JointApplicantRow[], sheets: readonly GridSheet[], file: string): Issue[] {
+  const out: Issue[] = [];
+  for (const r of rows) {
+    if (!sheets.find((s) => s.name === r.sheet)?.hiddenRows?.includes(r.row - 1)) continue;
+    const cell = Object.values(r.cells).find((c) => c?.cell && c.text)?.cell;
+    out.push({
+      code: 'workbook.hidden-rows',
+      severity: WORKBOOK_RULES['workbook.hidden-rows'].severity,
+      table: 'jointApplicants',
+      file,
+      sheet: r.sheet,
+      row: r.row,
+      ...(cell ? { cell } : {}),
+      message: `联合申报单位第 ${r.row} 行在原文件中是隐藏行，已照常读取并计入汇总（含联合单位家数）；如果是作废或旧的数据，请删除该行后重新报送。`,
+      messageEn: `Joint applicant row ${r.row} is hidden in the file; it was read and counted like the others. Delete it and resubmit if it is old or void.`,
+    });
+  }
+  return out;
+}
+
 /**
- * One error per sheet column holding formulas without a result (visible sheets only: hidden ones are not read).
- * Inside a located table the issue names the table and the column; elsewhere (a form) it is about the workbook.
+ * One error per formula cell without a result, at the cell (visible sheets only: hidden ones are not read), so
+ * each row it empties carries its count in the summary. Inside a located table the issue names the table and the
+ * column; elsewhere (a form) it is about the workbook.
  */
 export function uncachedFormulaIssues(sheets: readonly GridSheet[], tables: readonly LocatedTable[], file: string): Issue[] {
   const out: Issue[] = [];
   for (const s of sheets) {
     if (s.hidden || !s.uncachedFormulas?.length) continue;
-    const byCol = new Map<number, { row: number; formula: string }[]>();
-    for (const f of s.uncachedFormulas) {
-      const list = byCol.get(f.col) ?? [];
-      list.push({ row: f.row + 1, formula: f.formula });
-      byCol.set(f.col, list);
-    }
-    for (const col of [...byCol.keys()].sort((a, b) => a - b)) {
-      const cells = (byCol.get(col) ?? []).sort((a, b) => a.row - b.row);
-      const letter = columnLetter(col);
-      const first = cells[0];
-      const inTable = tables.find((t) => t.sheet === s.name && col >= t.c0 && col <= t.c1 && first.row - 1 >= t.headerRows[0] && first.row - 1 <= t.lastRow);
-      const columnKey = inTable ? [...inTable.columns].find(([, cols]) => cols.includes(col))?.[0] : undefined;
-      const ranges = runs(cells.map((c) => c.row)).map((x) => (x.first === x.last ? `${letter}${x.first}` : `${letter}${x.first}:${letter}${x.last}`));
-      const shown = first.formula ? `（如 ${letter}${first.row} 的 =${first.formula}）` : '';
-      const shownEn = first.formula ? ` (e.g. ${letter}${first.row}: =${first.formula})` : '';
+    const cells = [...s.uncachedFormulas].sort((a, b) => a.row - b.row || a.col - b.col);
+    for (const f of cells) {
+      const cell = `${columnLetter(f.col)}${f.row + 1}`;
+      const inTable = tables.find((t) => t.sheet === s.name && f.col >= t.c0 && f.col <= t.c1 && f.row >= t.headerRows[0] && f.row <= t.lastRow);
+      const columnKey = inTable ? [...inTable.columns].find(([, cols]) => cols.includes(f.col))?.[0] : undefined;
+      const formula = f.formula ? `公式 =${f.formula}` : '共享公式';
       out.push({
         code: 'workbook.formula-no-value',
         severity: WORKBOOK_RULES['workbook.formula-no-value'].severity,
@@ -84,10 +87,10 @@ export function uncachedFormulaIssues(sheets: readonly GridSheet[], tables: read
         ...(columnKey ? { column: columnKey } : {}),
         file,
         sheet: s.name,
-        row: first.row,
-        cell: `${letter}${first.row}`,
-        message: `工作表“${s.name}”${letter} 列有 ${cells.length} 个公式单元格（${listed(ranges, '、')}）在文件中没有保存计算结果${shown}，本工具读到的是空值。文件可能由程序生成：请用 Excel 或 WPS 打开、保存后重新报送。`,
-        messageEn: `Sheet "${s.name}" column ${letter} has ${cells.length} formula cell(s) (${listed(ranges, ', ')}) saved without a result${shownEn}; they read as empty. The file was probably written by a program: open it in Excel or WPS, save, and resubmit.`,
+        row: f.row + 1,
+        cell,
+        message: `工作表“${s.name}”${cell} 的${formula} 在文件中没有保存计算结果，本工具读到的是空值。文件可能由程序生成：请用 Excel 或 WPS 打开、保存后重新报送。`,
+        messageEn: `Sheet "${s.name}" ${cell}: the ${f.formula ? `formula =${f.formula}` : 'shared formula'} was saved without its result and reads as empty. The file was probably written by a program: open it in Excel or WPS, save, and resubmit.`,
       });
     }
   }

@@ -73,13 +73,15 @@ export interface Submission {
   /** 联合申报单位 rows (附件3), when the table was found. */
   readonly jointApplicants?: readonly JointApplicantRow[];
   /**
-   * Tables found again after the first of their kind (e.g. 服务对象 on a second sheet): their rows are not merged
-   * (每种表只读一张), so they are counted here for the reconciliation to show, and reported.
+   * Tables whose data rows are not read into the summary — another table of a kind already read (每种表只读一张), or
+   * a table on a hidden sheet — counted here for the reconciliation to show, and reported.
    */
   readonly unmerged?: readonly UnmergedTable[];
 }
 
 export interface UnmergedTable {
+  /** Why its rows are not in the summary: a second table of a kind, or a table on a hidden sheet. */
+  readonly reason: 'second-table' | 'hidden-sheet';
   readonly table: TableKey;
   readonly sheet: string;
   /** 1-based first header row. */
