@@ -32,6 +32,13 @@ const CSP = [
 ].join('; ');
 
 /**
+ * What the dev server sends with every response. The <meta> CSP binds the page only: the worker that parses the
+ * untrusted files is loaded from its own URL and takes its policy from that response's headers, so the header is
+ * what keeps the worker off the network too. A production host must send the same header (README, 部署).
+ */
+const SERVER_HEADERS = { 'Access-Control-Allow-Origin': '*', 'Content-Security-Policy': CSP };
+
+/**
  * Prints the gzipped size of everything taskpane.html loads before the first render (its HTML and the initial
  * chunks of the taskpane entry, React's shared chunk included) and fails a production build over budget.
  * Lazy chunks (the worker, exceljs, SheetJS, iconv-lite) are listed separately and do not count.
@@ -170,7 +177,7 @@ module.exports = async (env, argv) => {
       ? {
           port: DEV_PORT,
           server: await httpsServer(),
-          headers: { 'Access-Control-Allow-Origin': '*' },
+          headers: SERVER_HEADERS,
           static: false,
           client: { overlay: false },
         }
@@ -178,5 +185,6 @@ module.exports = async (env, argv) => {
   };
 };
 
-// For tests: the CSP the HTML carries.
+// For tests: the CSP the HTML carries, and the headers the dev server sends.
 module.exports.CSP = CSP;
+module.exports.SERVER_HEADERS = SERVER_HEADERS;

@@ -19,18 +19,26 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export async function serveDirectory(root: string): Promise<Served> {
+/**
+ * `headers`: sent with every file, as a host would (the dev server's SERVER_HEADERS). `extra`: paths served from
+ * memory, for probes that must not be written into dist/.
+ */
+export async function serveDirectory(root: string, headers: Readonly<Record<string, string>> = {}, extra: Readonly<Record<string, string>> = {}): Promise<Served> {
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(path);
+    if (extra[path] !== undefined) {
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(extra[path]);
+      return;
+    }
     const file = normalize(join(root, path));
     if (!file.startsWith(root + sep)) {
       res.writeHead(403).end();
       return;
     }
     readFile(file).then(
-      (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
+      (body) => res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
       () => res.writeHead(404).end(),
     );
   });

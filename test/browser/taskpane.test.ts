@@ -39,6 +39,15 @@ function publishScreenshot(from: string, to: string): void {
   if (process.env.UPDATE_SCREENSHOTS === '1') copyFileSync(join(OUTPUT, from), join(ROOT, 'assets', to));
 }
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the webpack config is plain CommonJS
+const { CSP, SERVER_HEADERS } = require('../../webpack.config.js') as { CSP: string; SERVER_HEADERS: Record<string, string> };
+
+/** A worker that tries the network and reports what the policy said (a violation event fires only under a CSP). */
+const CSP_PROBE = `
+self.addEventListener('securitypolicyviolation', (e) => self.postMessage('violation:' + e.effectiveDirective));
+fetch('https://example.com/exfiltrate').then(() => self.postMessage('fetched'), () => setTimeout(() => self.postMessage('failed'), 200));
+`;
+
 let browser: Browser;
 let served: Served;
 let page: Page;
@@ -46,7 +55,7 @@ let page: Page;
 const outside: string[] = [];
 
 beforeAll(async () => {
-  served = await serveDirectory(ensureBuilt(ROOT));
+  served = await serveDirectory(ensureBuilt(ROOT), SERVER_HEADERS, { '/csp-probe-worker.js': CSP_PROBE });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 420, height: 1100 }, locale: 'zh-CN' });
   await context.route('**/*', (route) => {
@@ -119,6 +128,25 @@ test('aggregates the files: 汇总.xlsx downloaded, reconciliation and the cross
   mkdirSync(OUTPUT, { recursive: true });
   await page.screenshot({ path: join(OUTPUT, 'taskpane.png'), fullPage: true });
   publishScreenshot('taskpane.png', 'screenshot-taskpane.png');
+});
+
+test('the worker that parses the files is bound by the same CSP as the page (sent as a header, not only <meta>)', async () => {
+  await page.goto(`${served.origin}/taskpane.html?tab=validate`);
+  expect(await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'))).toBe(CSP);
+  // A worker loaded from a URL takes its policy from that response's headers: the probe, served like every file,
+  // is refused the network by connect-src.
+  const said = await page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const out: string[] = [];
+        const w = new Worker('/csp-probe-worker.js');
+        w.onmessage = (e) => {
+          out.push(String(e.data));
+          if (e.data === 'failed' || e.data === 'fetched') resolve(out);
+        };
+      }),
+  );
+  expect(said).toEqual(['violation:connect-src', 'failed']);
 });
 
 test('needed nothing from the network: only office.js (the CDN) was asked for, and the page worked without it', () => {
