@@ -51,9 +51,17 @@ const zh = {
   chooseFiles: '选择 .xlsx 文件',
   dropHere: '或将文件拖到此处',
   reading: '正在读取文件',
-  fileUnreadable: '无法读取',
-  fileOk: '通过',
-  fileIssues: '个问题',
+  validateResults: '校验结果',
+  validateAnnounce: '校验完成：{n} 个文件',
+  countError: '{n} 个错误',
+  countWarning: '{n} 个警告',
+  countInfo: '{n} 条提示',
+  ignoredTitle: '已忽略 {n} 项（不是报送的表格文件）',
+  nothingUsable: '所选或拖入的内容中没有可处理的表格文件，未做任何处理。',
+  ignoredLine: '{name}：{reason}',
+  ignoredReason: { folder: '文件夹（请打开文件夹，选择或拖入其中的文件）', 'not-spreadsheet': '不是表格文件', 'lock-file': 'Office 临时锁文件（~$ 开头），已跳过' },
+  skippedLine: '已跳过：{reason}',
+  skippedReason: { summary: '本工具生成的汇总工作簿', 'lock-file': 'Office 临时锁文件' },
 
   // 汇总
   aggregateIntro: '选择各地报送的 .xlsx 文件，合并为一份汇总，并检查跨地区重复、牵头方案数量等问题。',
@@ -64,7 +72,11 @@ const zh = {
   summaryDone: '汇总完成',
   summaryWritten: '已写入工作表：',
   downloadAgain: '再次下载 汇总.xlsx',
+  downloadXlsx: '下载 汇总.xlsx',
   filesCount: '文件数',
+  filesSkipped: '（另跳过 {n} 个）',
+  noSubmissions: '所选文件中没有报送文件，未生成汇总。',
+  summaryAnnounce: '汇总完成：{files} 个文件，{rows} 行；核对：{verdict}',
   rowsCount: '汇总行数',
   reconciliation: '核对（读取行数 = 汇总行数）',
   balanced: '一致',
@@ -73,16 +85,25 @@ const zh = {
   crossIssues: '跨地区问题',
   noCrossIssues: '未发现跨地区问题。',
   filesTitle: '各文件',
-  fileStatus: { ok: '通过', warnings: '有警告', errors: '有错误', unreadable: '无法读取' },
+  fileStatus: { ok: '通过', warnings: '有警告', errors: '有错误', unreadable: '无法读取', skipped: '已跳过' },
   notMergedTitle: '{n} 个文件无法读取，未汇总',
   notMergedBody: '这些文件中的行不在汇总中（原因见下方各文件）。请修正或另存为 .xlsx 后重新汇总。',
-  unmergedTitle: '另有 {n} 行在文件的第二张同种表中，未汇总',
-  unmergedLine: '{file}：工作表“{sheet}”第 {row} 行的{table}表，{rows} 行',
+  // Per NotMergedLine.reason; unmergedWhere is the wording of NOT_MERGED_WHERE (src/core/aggregate/report.ts), which
+  // the CLI and 说明 use (a test keeps them equal; importing it would add the report code to the first load).
+  unmergedTitle: {
+    'second-table': '另有 {n} 行在文件的第二张同种表中，未汇总',
+    'hidden-sheet': '另有 {n} 行在隐藏工作表中，未汇总',
+    mixed: '另有 {n} 行在隐藏工作表或文件的第二张同种表中，未汇总',
+  },
+  unmergedWhere: { 'second-table': '工作表“{sheet}”第 {row} 行的第二张同种表', 'hidden-sheet': '隐藏工作表“{sheet}”第 {row} 行的表' },
+  unmergedLine: '{file}：{where}（{table}），{rows} 行',
   maskLabel: '隐去手机和邮箱（138****8000）',
 
   // 导出
   exportIntro: '将汇总导出为 CSV 文件：每张表一个文件，另有问题清单和统计。',
   exportNeedsSummary: '尚无汇总。请先在「汇总」页选择文件，或在此选择：',
+  exportSummaryTitle: '将导出的汇总',
+  exportedIncomplete: '注意：汇总不完整（见上方提示），未汇总的行不在 CSV 中。',
   encodingLabel: '编码',
   encodingUtf8: 'UTF-8（带 BOM，Excel 可直接打开）',
   encodingGb18030: 'GB18030（旧版软件）',
@@ -143,9 +164,17 @@ const en: Strings = {
   chooseFiles: 'Choose .xlsx files',
   dropHere: 'or drop files here',
   reading: 'Reading files',
-  fileUnreadable: 'Unreadable',
-  fileOk: 'OK',
-  fileIssues: 'issue(s)',
+  validateResults: 'Results',
+  validateAnnounce: 'Validation done: {n} file(s)',
+  countError: '{n} error(s)',
+  countWarning: '{n} warning(s)',
+  countInfo: '{n} note(s)',
+  ignoredTitle: '{n} item(s) ignored (not submission spreadsheets)',
+  nothingUsable: 'Nothing chosen or dropped is a spreadsheet to work on; nothing was done.',
+  ignoredLine: '{name}: {reason}',
+  ignoredReason: { folder: 'a folder (open it and choose or drop the files inside)', 'not-spreadsheet': 'not a spreadsheet', 'lock-file': 'an Office lock file (~$), skipped' },
+  skippedLine: 'Skipped: {reason}',
+  skippedReason: { summary: 'a summary workbook made by Pilot Tables', 'lock-file': 'an Office lock file' },
 
   aggregateIntro: 'Choose the regional .xlsx files to merge into one summary, with cross-region checks (same enterprise in two regions, schemes per lead).',
   aggregateWriteExcel: 'The summary is written to new sheets of this workbook.',
@@ -155,7 +184,11 @@ const en: Strings = {
   summaryDone: 'Summary ready',
   summaryWritten: 'Sheets written: ',
   downloadAgain: 'Download 汇总.xlsx again',
+  downloadXlsx: 'Download 汇总.xlsx',
   filesCount: 'Files',
+  filesSkipped: ' ({n} more skipped)',
+  noSubmissions: 'None of the chosen files is a submission; no summary was made.',
+  summaryAnnounce: 'Summary ready: {files} file(s), {rows} row(s); reconciliation: {verdict}',
   rowsCount: 'Rows in summary',
   reconciliation: 'Reconciliation (rows read = rows in summary)',
   balanced: 'balanced',
@@ -164,15 +197,22 @@ const en: Strings = {
   crossIssues: 'Cross-region findings',
   noCrossIssues: 'No cross-region findings.',
   filesTitle: 'Files',
-  fileStatus: { ok: 'passed', warnings: 'warnings', errors: 'errors', unreadable: 'unreadable' },
+  fileStatus: { ok: 'passed', warnings: 'warnings', errors: 'errors', unreadable: 'unreadable', skipped: 'skipped' },
   notMergedTitle: '{n} file(s) could not be read and were not merged',
   notMergedBody: 'Their rows are not in the summary (reasons below). Fix them or save them as .xlsx and aggregate again.',
-  unmergedTitle: '{n} more row(s) sit in a second table of the same kind in a file and were not merged',
-  unmergedLine: '{file}: sheet "{sheet}" row {row}, {table} table, {rows} row(s)',
+  unmergedTitle: {
+    'second-table': '{n} more row(s) sit in a second table of the same kind in a file and were not merged',
+    'hidden-sheet': '{n} more row(s) sit on hidden sheets and were not merged',
+    mixed: '{n} more row(s) sit on hidden sheets or in a second table of the same kind and were not merged',
+  },
+  unmergedWhere: { 'second-table': 'second table of its kind on sheet "{sheet}" row {row}', 'hidden-sheet': 'table on hidden sheet "{sheet}" row {row}' },
+  unmergedLine: '{file}: {where} ({table}), {rows} row(s)',
   maskLabel: 'Mask mobiles and e-mails (138****8000)',
 
   exportIntro: 'Export the summary as CSV: one file per table, plus the issues and the statistics.',
   exportNeedsSummary: 'No summary yet. Aggregate files on the Aggregate tab, or choose them here:',
+  exportSummaryTitle: 'Summary to export',
+  exportedIncomplete: 'Note: the summary is incomplete (see the alerts above); rows not merged are not in the CSV.',
   encodingLabel: 'Encoding',
   encodingUtf8: 'UTF-8 (with BOM, opens in Excel)',
   encodingGb18030: 'GB18030 (older software)',
@@ -196,4 +236,9 @@ export function errorText(e: unknown, lang: Lang): string {
     if (typeof o.message === 'string') return o.message;
   }
   return String(e);
+}
+
+/** A label with its {placeholders} filled in: fill('{n} 个文件', { n: 3 }). */
+export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 }

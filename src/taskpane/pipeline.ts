@@ -1,19 +1,24 @@
 /** Files → per-file results → summary: the one path the 汇总 and 导出 tabs share. */
 import type { Summary } from '../core/aggregate/types';
 import type { FileResult } from '../xlsx/check';
+import { skipReason } from './file-status';
 import type { Host } from './host';
 import type { Lang, Strings } from './i18n';
 import type { Download, FileProcessor } from './processor';
 
 export interface Built {
+  /** The results aggregated, parallel to summary.files (summary.files[i].index === i). */
   readonly results: FileResult[];
   readonly summary: Summary;
+  /** Files chosen but not submissions (a summary this tool wrote, an Office lock file): not in the summary. */
+  readonly skipped: readonly FileResult[];
 }
 
 export async function buildSummary(processor: FileProcessor, files: readonly File[], onProgress: (done: number, total: number) => void): Promise<Built> {
-  const results = await processor.check(files, onProgress);
+  const all = await processor.check(files, onProgress);
+  const results = all.filter((r) => !skipReason(r));
   const summary = await processor.aggregate(results);
-  return { results, summary };
+  return { results, summary, skipped: all.filter((r) => skipReason(r)) };
 }
 
 /** What the 汇总 and 导出 tabs are given: both build (or reuse) the same summary. */

@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { aggregateResults, checkFiles } from '../../src/taskpane/file-work';
 import { writeSummaryWorkbook } from '../../src/xlsx/summary';
+import type { Summary } from '../../src/core/aggregate/types';
+import type { FileProcessor } from '../../src/taskpane/processor';
 import { FAKE_XLSX, FIXTURE_FILES, fakeHost, fixtureFile, inThreadProcessor } from './fakes';
 
 const REPO_SAMPLES = join(__dirname, '..', 'samples', 'submissions');
@@ -50,22 +52,39 @@ describe('汇总 tab', () => {
 });
 
 describe('汇总 tab: files that are not merged', () => {
-  test('unreadable files and a summary chosen among the submissions are listed with their reasons, under an alert', async () => {
+  test('unreadable files are listed with their reasons under an alert; a summary chosen among them is skipped, not unreadable', async () => {
     // A real summary workbook, as a reviewer's download folder holds one beside the submissions.
     const base = aggregateResults(checkFiles([{ name: 'a.xlsx', bytes: new Uint8Array(readFileSync(FIXTURE_FILES.jiangsu)) }]));
     const summaryFile = new File([new Uint8Array(await writeSummaryWorkbook(base))], '汇总.xlsx');
     const { processor } = inThreadProcessor();
-    render(<App host={null} processor={processor} download={jest.fn()} initialTab="aggregate" />);
+    const written: Summary[] = [];
+    const spy: FileProcessor = {
+      ...processor,
+      summaryWorkbook: (s, o) => {
+        written.push(s);
+        return processor.summaryWorkbook(s, o);
+      },
+    };
+    render(<App host={null} processor={spy} download={jest.fn()} initialTab="aggregate" />);
     const files = [fixtureFile(FIXTURE_FILES.jiangsu), summaryFile, new File([], 'empty.xlsx'), new File(['a,b'], '旧表.csv')];
     fireEvent.change(screen.getByLabelText('选择 .xlsx 文件'), { target: { files } });
     const summary = await screen.findByTestId('summary', {}, { timeout: 20_000 });
-    expect(within(summary).getByRole('alert').textContent).toContain('3 个文件无法读取，未汇总');
+    // (Was "3 个文件无法读取" with the summary among them: a summary is not a submission, as the CLI says.)
+    expect(within(summary).getByRole('alert').textContent).toContain('2 个文件无法读取，未汇总');
     // Not a plain 一致 while files are missing from the summary.
     expect(within(summary).getByTestId('reconciliation').textContent).toContain('读取的行一致，但有内容未汇总');
+    expect(within(summary).getByTestId('files-count').textContent).toBe('3（另跳过 1 个）');
     const items = within(screen.getByTestId('summary-files')).getAllByRole('listitem');
-    expect(items.map((li) => li.getAttribute('data-status'))).toEqual([base.files[0].status, 'unreadable', 'unreadable', 'unreadable']);
-    expect(items[1].textContent).toContain('本工具生成的汇总工作簿');
-    expect(items[2].textContent).toContain('空');
+    expect(items.map((li) => li.getAttribute('data-status'))).toEqual([base.files[0].status, 'unreadable', 'unreadable', 'skipped']);
+    expect(items[1].textContent).toContain('空');
+    expect(items[3].textContent).toContain('汇总.xlsx');
+    expect(items[3].textContent).toContain('已跳过：本工具生成的汇总工作簿');
+    expect(items[3].textContent).not.toContain('无法读取');
+    // Nor is it in the downloaded 汇总.xlsx: not in 说明's files, not an unreadable file in 统计.
+    await waitFor(() => expect(written).toHaveLength(1));
+    expect(written[0].files.map((f) => f.file)).toEqual([files[0].name, 'empty.xlsx', '旧表.csv']);
+    expect(written[0].reconciliation.unreadable).toBe(2);
+    expect(written[0].statistics.filesWithErrors.map((f) => f.file)).not.toContain('汇总.xlsx');
     // Only the one submission's rows are in the summary.
     const rows = base.reconciliation.totals.targets;
     expect(within(summary).getByTestId('reconciliation').textContent).toContain(`服务对象 ${rows.read}/${rows.inSummary}`);
@@ -102,7 +121,8 @@ describe('汇总 tab: files that are not merged', () => {
     const alert = within(summary).getByTestId('unmerged-tables');
     expect(alert.getAttribute('role')).toBe('alert');
     expect(alert.textContent).toContain('另有 2 行在文件的第二张同种表中，未汇总');
-    expect(alert.textContent).toContain('江苏省-两批.xlsx：工作表“服务对象（第二批）”第 1 行的服务对象表，2 行');
+    // Each line says why its rows are not merged, in the words of the CLI and 说明 (was "…第 1 行的服务对象表").
+    expect(alert.textContent).toContain('江苏省-两批.xlsx：工作表“服务对象（第二批）”第 1 行的第二张同种表（服务对象），2 行');
   });
 
   test('all readable: no alert, every file listed with its rows', async () => {

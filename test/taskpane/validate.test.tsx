@@ -4,6 +4,20 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { App } from '../../src/taskpane/App';
 import { OfficeFeatureError } from '../../src/office/requirements';
 import { FIXTURE_FILES, SAMPLE_CHECK, SAMPLE_ISSUES, fakeHost, fixtureFile, inThreadProcessor } from './fakes';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { aggregateResults, checkFiles } from '../../src/taskpane/file-work';
+import { TABLE_KEYS } from '../../src/core/notice/tables';
+import { STATUS_COLOR } from '../../src/taskpane/file-status';
+import { writeSummaryWorkbook } from '../../src/xlsx/summary';
+
+const SAMPLES = join(__dirname, '..', 'samples', 'submissions');
+const sample = (name: string) => join(SAMPLES, name);
+const ZHEJIANG = sample('浙江省网络安全保险服务试点工作方案-附件2表格.xlsx'); // 提示 only
+const SICHUAN = sample('四川省附件2表格（修改版）.xlsx'); // a warning
+const SHANDONG = sample('山东省网络安全保险服务试点工作方案-附件2表格.xlsx'); // errors and 提示
+const SHENZHEN = sample('深圳市网络安全保险服务试点工作方案（服务机构版）表格.xlsx'); // 附件3, joint applicants
+const checked = (path: string) => checkFiles([{ name: path.split('/').pop()!, bytes: new Uint8Array(readFileSync(path)) }])[0];
 
 const processor = () => inThreadProcessor().processor;
 
@@ -124,5 +138,83 @@ describe('校验 tab outside Excel (files)', () => {
     expect(calls.check).toEqual([[xlsx.name, 'notes.csv']]);
     expect(document.querySelector('li[data-code="required.missing"][data-cell="D10"]')).not.toBeNull();
     expect(within(screen.getByRole('region', { name: 'notes.csv' })).getByText('无法读取')).toBeTruthy();
+  });
+});
+
+describe('校验 files: status, tables, focus', () => {
+  test('the badge follows the file status rules of 汇总: 提示 alone passes (N 条提示), warnings yellow, errors red', async () => {
+    const paths = [ZHEJIANG, SICHUAN, SHANDONG];
+    const counts = paths.map((p) => checked(p).issues.map((i) => i.severity));
+    // The samples are what the test needs: notes only; a warning; errors with notes.
+    expect(new Set(counts[0])).toEqual(new Set(['info']));
+    expect(counts[1]).toContain('warning');
+    expect(counts[1]).not.toContain('error');
+    expect(counts[2]).toEqual(expect.arrayContaining(['error', 'info']));
+    const { processor } = inThreadProcessor();
+    render(<App host={null} processor={processor} />);
+    fireEvent.change(screen.getByLabelText('选择 .xlsx 文件'), { target: { files: paths.map(fixtureFile) } });
+    await waitFor(() => expect(screen.getAllByTestId('file-result')).toHaveLength(3), { timeout: 20_000 });
+    const sections = screen.getAllByTestId('file-result');
+    expect(sections.map((x) => x.getAttribute('data-status'))).toEqual(['ok', 'warnings', 'errors']);
+    // The same verdict 汇总 gives each file.
+    const summary = aggregateResults(paths.map(checked));
+    expect(summary.files.map((f) => f.status)).toEqual(['ok', 'warnings', 'errors']);
+    expect([STATUS_COLOR.ok, STATUS_COLOR.warnings, STATUS_COLOR.errors]).toEqual(['success', 'warning', 'danger']);
+    const heading = (n: number) => sections[n].querySelector('h3') as HTMLElement;
+    expect(heading(0).textContent).toContain('通过');
+    expect(within(sections[0]).getByTestId('file-counts').textContent?.trim()).toBe(`${counts[0].length} 条提示`);
+    expect(heading(0).textContent).not.toContain('个问题');
+    expect(heading(1).textContent).toContain('有警告');
+    const c2 = (sev: string) => counts[2].filter((x) => x === sev).length;
+    expect(heading(2).textContent).toContain('有错误');
+    expect(within(sections[2]).getByTestId('file-counts').textContent?.trim()).toBe(`${c2('error')} 个错误 · ${c2('info')} 条提示`);
+    fireEvent.click(screen.getByRole('switch', { name: 'English' }));
+    expect(within(sections[0]).getByTestId('file-counts').textContent?.trim()).toBe(`${counts[0].length} note(s)`);
+    expect(heading(0).textContent).toContain('passed');
+  });
+
+  test('each file lists the tables found with their rows, joint applicants included', async () => {
+    const { processor } = inThreadProcessor();
+    render(<App host={null} processor={processor} />);
+    fireEvent.change(screen.getByLabelText('选择 .xlsx 文件'), { target: { files: [fixtureFile(SHENZHEN), fixtureFile(FIXTURE_FILES.jiangsu)] } });
+    await waitFor(() => expect(screen.getAllByTestId('file-result')).toHaveLength(2), { timeout: 20_000 });
+    const [sz, js] = screen.getAllByTestId('tables-found').map((x) => x.textContent);
+    const expected = (path: string, label: Record<string, string>) => {
+      const s = checked(path).submission!;
+      const parts = TABLE_KEYS.flatMap((k) => (s.tables[k] ? [`${s.tables[k]!.sheet}（${label[k]}，${s.tables[k]!.rows.length} 行）`] : []));
+      if (s.jointApplicants?.length) parts.push(`${s.jointApplicants[0].sheet}（联合申报单位，${s.jointApplicants.length} 行）`);
+      return `找到的表格：${parts.join('；')}`;
+    };
+    const label = { agencies: '服务机构', targets: '服务对象', schemes: '服务方案' };
+    expect(sz).toBe(expected(SHENZHEN, label));
+    expect(sz).toContain('联合申报单位，3 行');
+    expect(sz).not.toContain('服务机构，');
+    expect(js).toBe(expected(FIXTURE_FILES.jiangsu, label));
+    expect(js).toMatch(/服务机构，\d+ 行.*服务对象，\d+ 行.*服务方案，\d+ 行/);
+  });
+
+  test('focus moves to the results heading when they arrive, and the outcome is announced politely', async () => {
+    const { processor } = inThreadProcessor();
+    render(<App host={null} processor={processor} />);
+    const live = screen.getByTestId('validate-live');
+    expect(live.getAttribute('aria-live')).toBe('polite');
+    fireEvent.change(screen.getByLabelText('选择 .xlsx 文件'), { target: { files: [fixtureFile(ZHEJIANG), new File([], 'empty.xlsx')] } });
+    const heading = await screen.findByRole('heading', { name: '校验结果' }, { timeout: 20_000 });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(heading.getAttribute('tabindex')).toBe('-1');
+    expect(live.textContent).toBe('校验完成：2 个文件 · 通过 1 · 无法读取 1');
+  });
+
+  test('a summary made by this tool is listed as skipped, not unreadable', async () => {
+    const summary = aggregateResults([checked(FIXTURE_FILES.jiangsu)]);
+    const summaryFile = new File([new Uint8Array(await writeSummaryWorkbook(summary))], '汇总.xlsx');
+    const { processor } = inThreadProcessor();
+    render(<App host={null} processor={processor} />);
+    fireEvent.change(screen.getByLabelText('选择 .xlsx 文件'), { target: { files: [summaryFile] } });
+    const section = await screen.findByRole('region', { name: '汇总.xlsx' }, { timeout: 20_000 });
+    expect(section.getAttribute('data-status')).toBe('skipped');
+    expect(section.textContent).toContain('已跳过');
+    expect(section.textContent).not.toContain('无法读取');
+    expect(section.textContent).toContain('本工具生成的汇总工作簿');
   });
 });

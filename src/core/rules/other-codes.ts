@@ -17,6 +17,7 @@ export const READ_RULES = {
   'read.xml-doctype': { severity: 'error', zh: '工作簿中含有不允许的 XML DOCTYPE', en: 'Workbook holds a forbidden XML DOCTYPE' },
   'read.parse-failed': { severity: 'error', zh: '工作簿无法解析', en: 'Workbook could not be parsed' },
   'read.is-summary': { severity: 'error', zh: '这是本工具生成的汇总工作簿，不是报送文件', en: 'A summary workbook made by this tool, not a submission' },
+  'read.lock-file': { severity: 'error', zh: 'Office 临时锁文件，不是报送文件', en: 'An Office lock file, not a submission' },
   'read.not-found': { severity: 'error', zh: '找不到文件或目录', en: 'No such file or folder' },
   'read.io': { severity: 'error', zh: '无法打开文件（权限或磁盘错误）', en: 'File could not be opened (permissions or disk error)' },
   'read.internal': { severity: 'error', zh: '读取时发生内部错误（请报告此问题）', en: 'Internal error while reading (please report it)' },

@@ -1,26 +1,40 @@
 /**
  * 导出: the summary as CSV (one file per table, 问题清单, 统计), UTF-8 with BOM or GB18030, optionally masked.
  * Downloaded as Blobs where the host allows it; on Excel for Mac, written to a sheet to Save As "CSV UTF-8",
- * with the text in a copyable box.
+ * with the text in a copyable box. Shows the same status of the summary as 汇总 (files, reconciliation, what
+ * is not merged), so CSV missing rows is never exported unannounced.
  */
 import { useState } from 'react';
 import { Button, Checkbox, Field, Radio, RadioGroup, Text, Textarea } from '@fluentui/react-components';
 import type { CsvEncoding } from '../../xlsx/csv-encode';
 import { CSV_MIME, type CsvOutput } from '../processor';
-import { buildSummary, type SummaryTabProps } from '../pipeline';
-import { DoneBar, ErrorBar, Progress } from '../feedback';
+import { buildSummary, type Built, type SummaryTabProps } from '../pipeline';
+import { DoneBar, ErrorBar, LiveStatus, Progress, useFocusOnResults } from '../feedback';
 import { FilePicker } from '../FilePicker';
+import { SummaryStatus, summaryAnnouncement } from '../SummaryStatus';
 import { parseCsv } from '../csv-rows';
 
 export type ExportTabProps = SummaryTabProps;
+
+/** An export and what it was made from: its note holds only while the summary and the settings are the same. */
+interface Exported {
+  readonly files: CsvOutput[];
+  readonly built: Built;
+  readonly mask: boolean;
+  readonly encoding: CsvEncoding;
+}
 
 export function ExportTab({ host, processor, download, built, onBuilt, mask, onMask, lang, t }: ExportTabProps) {
   const [encoding, setEncoding] = useState<CsvEncoding>('utf8');
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [exported, setExported] = useState<CsvOutput[] | null>(null);
+  const [exported, setExported] = useState<Exported | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const focus = useFocusOnResults<HTMLHeadingElement>(built);
   const toSheet = host?.csvDelivery() === 'sheet';
+  // Changing 隐去手机和邮箱 or the encoding (or making a new summary) makes the last export's note stale.
+  const current = exported && exported.built === built && exported.mask === mask && exported.encoding === encoding ? exported : null;
 
   const exportCsv = async () => {
     if (!built) return;
@@ -34,7 +48,7 @@ export function ExportTab({ host, processor, download, built, onBuilt, mask, onM
         if (toSheet && host) await host.writeCsvSheet(f.name.replace(/\.csv$/, ''), parseCsv(f.text));
         else download(f.name, f.bytes, `${CSV_MIME};charset=${encoding === 'gb18030' ? 'gb18030' : 'utf-8'}`);
       }
-      setExported(files);
+      setExported({ files, built, mask, encoding });
     } catch (e) {
       setError(e);
     } finally {
@@ -44,16 +58,22 @@ export function ExportTab({ host, processor, download, built, onBuilt, mask, onM
 
   const onFiles = async (files: File[]) => {
     setError(null);
+    setAnnouncement('');
     setProgress({ done: 0, total: files.length });
+    focus.expect();
     try {
-      onBuilt(await buildSummary(processor, files, (done, total) => setProgress({ done, total })));
+      const b = await buildSummary(processor, files, (done, total) => setProgress({ done, total }));
+      onBuilt(b);
+      setAnnouncement(summaryAnnouncement(b, t));
     } catch (e) {
+      focus.cancel();
       setError(e);
     } finally {
       setProgress(null);
     }
   };
 
+  const nothing = !built || !built.summary.files.length;
   return (
     <div className="pt-tab">
       <Text as="p">{t.exportIntro}</Text>
@@ -63,6 +83,12 @@ export function ExportTab({ host, processor, download, built, onBuilt, mask, onM
           <FilePicker t={t} name="export-files" disabled={progress !== null} onFiles={(f) => void onFiles(f)} />
           {progress ? <Progress label={t.reading} {...progress} /> : null}
         </>
+      ) : null}
+      <LiveStatus text={announcement} testId="export-live" />
+      {built ? (
+        <section aria-label={t.exportSummaryTitle} data-testid="export-summary">
+          <SummaryStatus built={built} lang={lang} t={t} heading={t.exportSummaryTitle} headingRef={focus.ref} />
+        </section>
       ) : null}
       <Checkbox label={t.maskLabel} checked={mask} onChange={(_, d) => onMask(Boolean(d.checked))} />
       {!toSheet ? (
@@ -74,16 +100,22 @@ export function ExportTab({ host, processor, download, built, onBuilt, mask, onM
         </Field>
       ) : null}
       <div>
-        <Button appearance="primary" disabled={!built || busy} onClick={() => void exportCsv()}>
+        {/* Focusable while busy (aria-disabled), so keyboard focus stays on the button during the export. */}
+        <Button appearance="primary" disabled={nothing} disabledFocusable={!nothing && busy} onClick={() => void exportCsv()}>
           {busy ? t.working : t.exportCsv}
         </Button>
       </div>
       <ErrorBar error={error} lang={lang} t={t} />
-      {exported ? <DoneBar>{t.exported + exported.map((f) => f.name).join('、')}</DoneBar> : null}
-      {exported && toSheet ? (
+      {current ? (
+        <DoneBar>
+          {t.exported + current.files.map((f) => f.name).join('、')}
+          {current.built.summary.reconciliation.complete ? null : <Text as="p" block>{t.exportedIncomplete}</Text>}
+        </DoneBar>
+      ) : null}
+      {current && toSheet ? (
         <>
           <Text as="p">{t.csvSheetNote}</Text>
-          {exported.map((f) => (
+          {current.files.map((f) => (
             <Field key={f.name} label={`${t.csvText}：${f.name}`}>
               <Textarea readOnly value={f.text} resize="vertical" />
             </Field>

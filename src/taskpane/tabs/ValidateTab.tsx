@@ -6,13 +6,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { Badge, Button, Checkbox, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Issue } from '../../core/issues';
+import { TABLE_KEYS } from '../../core/notice/tables';
 import type { FileResult } from '../../xlsx/check';
 import type { Host, WorkbookCheck } from '../host';
 import type { FileProcessor } from '../processor';
-import { errorText, type Lang, type Strings } from '../i18n';
-import { DoneBar, ErrorBar, Progress } from '../feedback';
+import { errorText, fill, type Lang, type Strings } from '../i18n';
+import { DoneBar, ErrorBar, LiveStatus, Progress, useFocusOnResults } from '../feedback';
 import { FilePicker } from '../FilePicker';
 import { IssueList } from '../IssueList';
+import { STATUS_COLOR, resultStatus, severityCounts, type ShownStatus } from '../file-status';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
@@ -132,19 +134,58 @@ function WorkbookValidation({ host, lang, t }: TabProps & { host: Host }) {
   );
 }
 
+/** The tables found in a file with their rows, as the CLI and in-Excel 校验 list them. */
+function tablesFound(r: FileResult, t: Strings): string {
+  const s = r.submission;
+  if (!s) return '';
+  const found = TABLE_KEYS.flatMap((k) => {
+    const x = s.tables[k];
+    return x ? [`${x.sheet ?? ''}（${t.tables[k]}，${x.rows.length} ${t.rowsUnit}）`] : [];
+  });
+  const joint = s.jointApplicants;
+  if (joint?.length) found.push(`${joint[0].sheet}（${t.tables.jointApplicants}，${joint.length} ${t.rowsUnit}）`);
+  return found.join('；') || '—';
+}
+
+/** Counts beside the badge: errors and warnings fail a file as on 汇总; notes alone leave it passed. */
+function countsText(r: FileResult, t: Strings): string {
+  const c = severityCounts(r.issues);
+  return [c.error ? fill(t.countError, { n: c.error }) : '', c.warning ? fill(t.countWarning, { n: c.warning }) : '', c.info ? fill(t.countInfo, { n: c.info }) : '']
+    .filter(Boolean)
+    .join(' · ');
+}
+
+const STATUS_ORDER: readonly ShownStatus[] = ['ok', 'warnings', 'errors', 'unreadable', 'skipped'];
+
+function validateAnnouncement(results: readonly FileResult[], t: Strings): string {
+  const statuses = results.map(resultStatus);
+  const parts = STATUS_ORDER.flatMap((st) => {
+    const n = statuses.filter((x) => x === st).length;
+    return n ? [`${t.fileStatus[st]} ${n}`] : [];
+  });
+  return [fill(t.validateAnnounce, { n: results.length }), ...parts].join(' · ');
+}
+
 function FileValidation({ processor, lang, t }: TabProps) {
   const styles = useStyles();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [results, setResults] = useState<FileResult[] | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const focus = useFocusOnResults<HTMLHeadingElement>(results);
 
   const onFiles = async (files: File[]) => {
     setError(null);
     setResults(null);
+    setAnnouncement('');
     setProgress({ done: 0, total: files.length });
+    focus.expect();
     try {
-      setResults(await processor.check(files, (done, total) => setProgress({ done, total })));
+      const r = await processor.check(files, (done, total) => setProgress({ done, total }));
+      setResults(r);
+      setAnnouncement(validateAnnouncement(r, t));
     } catch (e) {
+      focus.cancel();
       setError(e);
     } finally {
       setProgress(null);
@@ -157,23 +198,40 @@ function FileValidation({ processor, lang, t }: TabProps) {
       <FilePicker t={t} name="validate-files" disabled={progress !== null} onFiles={(f) => void onFiles(f)} />
       {progress ? <Progress label={t.reading} {...progress} /> : null}
       <ErrorBar error={error} lang={lang} t={t} />
-      {results?.map((r, n) => (
-        <section key={`${r.file}|${n}`} className={styles.file} aria-label={r.file} data-testid="file-result">
-          <h2>
-            <Text weight="semibold">{r.file}</Text>{' '}
-            {r.status === 'error' ? (
-              <Badge color="danger">{t.fileUnreadable}</Badge>
-            ) : r.issues.length ? (
-              <Badge color={r.issues.some((i) => i.severity === 'error') ? 'danger' : 'warning'}>
-                {r.issues.length} {t.fileIssues}
-              </Badge>
+      <LiveStatus text={announcement} testId="validate-live" />
+      {results ? (
+        <h2 tabIndex={-1} ref={focus.ref}>
+          {t.validateResults}
+        </h2>
+      ) : null}
+      {results?.map((r, n) => {
+        const status = resultStatus(r);
+        const counts = status === 'unreadable' || status === 'skipped' ? '' : countsText(r, t);
+        return (
+          <section key={`${r.file}|${n}`} className={styles.file} aria-label={r.file} data-testid="file-result" data-status={status}>
+            <h3>
+              <Text weight="semibold">{r.file}</Text> <Badge color={STATUS_COLOR[status]}>{t.fileStatus[status]}</Badge>
+              {counts ? (
+                <Text size={200} weight="regular" data-testid="file-counts">
+                  {' '}
+                  {counts}
+                </Text>
+              ) : null}
+            </h3>
+            {r.error ? (
+              <Text as="p" block>{errorText(r.error, lang)}</Text>
             ) : (
-              <Badge color="success">{t.fileOk}</Badge>
+              <>
+                <Text as="p" block size={200} data-testid="tables-found">
+                  {t.tablesFound}
+                  {tablesFound(r, t)}
+                </Text>
+                <IssueList issues={r.issues} lang={lang} t={t} />
+              </>
             )}
-          </h2>
-          {r.error ? <Text as="p">{errorText(r.error, lang)}</Text> : <IssueList issues={r.issues} lang={lang} t={t} />}
-        </section>
-      ))}
+          </section>
+        );
+      })}
     </div>
   );
 }
