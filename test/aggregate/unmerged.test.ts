@@ -15,19 +15,21 @@ const T = TABLES.targets.columns.map((c) => c.header);
 const A = TABLES.agencies.columns.map((c) => c.header);
 const S = TABLES.schemes.columns.map((c) => c.header);
 
+/** A sheet with a title row, a header row and data rows, added to `wb`. */
+function put(wb: ExcelJS.Workbook, name: string, title: string, header: string[], rows: (string | number)[][]): void {
+  const ws = wb.addWorksheet(name);
+  ws.addRow([title]);
+  ws.addRow(header);
+  for (const r of rows) ws.addRow(r);
+}
+
 async function book(second: number): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  const put = (name: string, title: string, header: string[], rows: (string | number)[][]) => {
-    const ws = wb.addWorksheet(name);
-    ws.addRow([title]);
-    ws.addRow(header);
-    for (const r of rows) ws.addRow(r);
-  };
   const target = (i: number) => [i, `企业${i}科技有限公司`, '工业互联网', `联系人${i}`, `1381234${String(5600 + i)} u${i}@qq.com`];
-  put('服务机构', '表1 服务机构基本情况', A, [[1, '鼎安财产保险股份有限公司', '保险公司', '张伟 13812345678', '是，牵头单位']]);
-  put('服务对象（第一批）', '表2 服务对象基本情况', T, [target(1), target(2)]);
-  put('服务对象（第二批）', '表2 服务对象基本情况', T, Array.from({ length: second }, (_, i) => target(10 + i)));
-  put('服务方案', '表3 服务方案基本情况', S, [[1, '制造业网络安全保险服务方案', '企业类', '工业互联网', '周杰', '15112345678 zhoujie@163.com']]);
+  put(wb, '服务机构', '表1 服务机构基本情况', A, [[1, '鼎安财产保险股份有限公司', '保险公司', '张伟 13812345678', '是，牵头单位']]);
+  put(wb, '服务对象（第一批）', '表2 服务对象基本情况', T, [target(1), target(2)]);
+  put(wb, '服务对象（第二批）', '表2 服务对象基本情况', T, Array.from({ length: second }, (_, i) => target(10 + i)));
+  put(wb, '服务方案', '表3 服务方案基本情况', S, [[1, '制造业网络安全保险服务方案', '企业类', '工业互联网', '周杰', '15112345678 zhoujie@163.com']]);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -112,16 +114,10 @@ describe('other rows not in the summary', () => {
 
   test('an empty template table above the filled-in one: the one with data is read, the empty one only noted', async () => {
     const wb = new ExcelJS.Workbook();
-    const put = (name: string, title: string, header: string[], rows: (string | number)[][]) => {
-      const ws = wb.addWorksheet(name);
-      ws.addRow([title]);
-      ws.addRow(header);
-      for (const r of rows) ws.addRow(r);
-    };
-    put('服务机构', '表1 服务机构基本情况', A, [[1, '鼎安财产保险股份有限公司', '保险公司', '张伟 13812345678', '是，牵头单位']]);
-    put('服务对象', '表2 服务对象基本情况', T, [[1], ['…']]);
-    put('服务对象（填报）', '表2 服务对象基本情况', T, [1, 2].map((i) => [i, `企业${i}科技有限公司`, '工业互联网', `联系人${i}`, `1381234560${i} u${i}@qq.com`]));
-    put('服务方案', '表3 服务方案基本情况', S, [[1, '制造业网络安全保险服务方案', '企业类', '工业互联网', '周杰', '15112345678 zhoujie@163.com']]);
+    put(wb, '服务机构', '表1 服务机构基本情况', A, [[1, '鼎安财产保险股份有限公司', '保险公司', '张伟 13812345678', '是，牵头单位']]);
+    put(wb, '服务对象', '表2 服务对象基本情况', T, [[1], ['…']]);
+    put(wb, '服务对象（填报）', '表2 服务对象基本情况', T, [1, 2].map((i) => [i, `企业${i}科技有限公司`, '工业互联网', `联系人${i}`, `1381234560${i} u${i}@qq.com`]));
+    put(wb, '服务方案', '表3 服务方案基本情况', S, [[1, '制造业网络安全保险服务方案', '企业类', '工业互联网', '周杰', '15112345678 zhoujie@163.com']]);
     const r = checkFile(new Uint8Array(await wb.xlsx.writeBuffer()), '浙江省-附件2.xlsx');
     expect(r.submission?.tables.targets?.sheet).toBe('服务对象（填报）');
     expect(r.submission?.tables.targets?.rows).toHaveLength(2);
